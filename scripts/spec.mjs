@@ -36,6 +36,9 @@ export async function typesText(document) {
   const ast = await openapiTS(structuredClone(document), {
     rootTypes: true,
     rootTypesNoSchemaPrefix: false,
+    // A field with a server default is still optional to send.
+    defaultNonNullable: false,
+    enumValues: true,
     transform(schemaObject) {
       if (schemaObject.format === "binary") return BLOB;
       return undefined;

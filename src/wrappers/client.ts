@@ -1,0 +1,191 @@
+import type { Middleware } from "openapi-fetch";
+import { Auth } from "./auth";
+import { Billing } from "./billing";
+import { Entries } from "./entries";
+import { unwrap } from "./errors";
+import { EventsListener, type EventsListenerOptions } from "./events";
+import { Faceid } from "./faceid";
+import { Groups } from "./groups";
+import { Http } from "./http";
+import { Licenses } from "./licenses";
+import { Lists } from "./lists";
+import { Notifications } from "./notifications";
+import { Persons } from "./persons";
+import { Session, type Credentials } from "./session";
+import { Settings } from "./settings";
+import { Sources } from "./sources";
+import { Spaces } from "./spaces";
+import { Streams } from "./streams";
+import { Tokens } from "./tokens";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "./uploads";
+import { Utility } from "./utility";
+import { Version } from "./version";
+import { Whoami } from "./whoami";
+
+export interface ClientOptions {
+  /** Token key sent as `Authorization: Token <key>`. Default: none (only `auth.login` works). */
+  apiToken?: string;
+  /** IAM host. Default: `https://iam.neuroio.com`. */
+  iamUrl?: string;
+  /** API host. Default: `https://api.neuroio.com`. */
+  apiUrl?: string;
+  /** Events WebSocket. Default: `wss://events.neuroio.com`. */
+  eventsUrl?: string;
+  /** Time limit per call in ms, including uploads and reading the answer. Default: 60000. */
+  timeoutMs?: number;
+  /** Retries of idempotent calls (GET, PUT, DELETE) on connection errors, 408, 429, 502, 503, 504. Default: 2; 0 disables. */
+  maxRetries?: number;
+  /** Upper bound of one wait between retries, also for `Retry-After`, in ms. Default: 30000. */
+  maxRetryDelayMs?: number;
+  /** Largest multipart upload sent, in bytes; larger ones are refused before sending. Default: 6 MiB. */
+  maxUploadBytes?: number;
+  /** The fetch implementation. Default: the global `fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** openapi-fetch middleware (`onRequest`, `onResponse`, `onError`) for logging and metrics; it never sees the token. */
+  middleware?: Middleware[];
+  /** Options of `client.events` (heartbeat, reconnect backoff). */
+  events?: Omit<EventsListenerOptions, "url" | "token">;
+}
+
+export const DEFAULTS = {
+  iamUrl: "https://iam.neuroio.com",
+  apiUrl: "https://api.neuroio.com",
+  eventsUrl: "wss://events.neuroio.com",
+  timeoutMs: 60_000,
+  maxRetries: 2,
+  maxRetryDelayMs: 30_000,
+  maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES,
+} as const;
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * The NeuroIO client. Every operation of the platform is a method under its namespace,
+ * named as in the official SDKs (`client.sources.list`, `client.streams.tokens.create`),
+ * returning openapi-fetch's typed `{ data, error, response }`.
+ */
+export class Client {
+  readonly auth: Auth;
+  readonly whoami: Whoami;
+  readonly tokens: Tokens;
+  readonly spaces: Spaces;
+  readonly lists: Lists;
+  readonly licenses: Licenses;
+  readonly billing: Billing;
+  readonly sources: Sources;
+  readonly entries: Entries;
+  readonly persons: Persons;
+  readonly groups: Groups;
+  readonly notifications: Notifications;
+  readonly settings: Settings;
+  readonly streams: Streams;
+  readonly utility: Utility;
+  readonly faceid: Faceid;
+  readonly version: Version;
+
+  readonly #options: ClientOptions;
+  readonly #session: Session;
+  #events: EventsListener | undefined;
+
+  constructor(options: ClientOptions = {}) {
+    this.#options = { ...options };
+    this.#session = sessions.get(options) ?? new Session(options.apiToken);
+    const http = new Http(
+      {
+        iamUrl: options.iamUrl ?? DEFAULTS.iamUrl,
+        apiUrl: options.apiUrl ?? DEFAULTS.apiUrl,
+        timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+        maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
+        maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs,
+        maxUploadBytes: options.maxUploadBytes ?? DEFAULTS.maxUploadBytes,
+        fetch: options.fetch,
+        middleware: options.middleware ?? [],
+      },
+      this.#session,
+    );
+    this.auth = new Auth(http, this.#session);
+    this.whoami = new Whoami(http);
+    this.tokens = new Tokens(http);
+    this.spaces = new Spaces(http);
+    this.lists = new Lists(http);
+    this.licenses = new Licenses(http);
+    this.billing = new Billing(http);
+    this.sources = new Sources(http);
+    this.entries = new Entries(http);
+    this.persons = new Persons(http);
+    this.groups = new Groups(http);
+    this.notifications = new Notifications(http);
+    this.settings = new Settings(http);
+    this.streams = new Streams(http);
+    this.utility = new Utility(http);
+    this.faceid = new Faceid(http);
+    this.version = new Version(http);
+  }
+
+  /**
+   * Logs in and returns a client that uses the new token and, when the temporary token
+   * expires (24 h) or is rejected, logs in again by itself. Throws NeuroIOError (602) on
+   * wrong credentials.
+   */
+  static async login(credentials: Credentials, options: Omit<ClientOptions, "apiToken"> = {}): Promise<Client> {
+    const bare = new Client({ ...options, apiToken: undefined });
+    const login = async (creds: Credentials) => (await unwrap(bare.auth.login(creds))).token;
+    const token = await login(credentials);
+    const session = new Session(token.key, { credentials, login, expires: token.expires });
+    const clientOptions = { ...options };
+    sessions.set(clientOptions, session);
+    return new Client(clientOptions);
+  }
+
+  /** A client with the same options and another token. */
+  withToken(apiToken: string): Client {
+    return new Client({ ...this.#options, apiToken });
+  }
+
+  /** A client with some options changed, sharing this client's token (and re-login). */
+  withOptions(options: Omit<ClientOptions, "apiToken">): Client {
+    const merged = { ...this.#options, ...options };
+    sessions.set(merged, this.#session);
+    return new Client(merged);
+  }
+
+  /** True when the client sends a token. */
+  get authenticated(): boolean {
+    return this.#session.token !== undefined;
+  }
+
+  /** The real-time entry events of the token's space (WebSocket), created on first use. */
+  get events(): EventsListener {
+    this.#events ??= new EventsListener({
+      ...this.#options.events,
+      url: this.#options.eventsUrl ?? DEFAULTS.eventsUrl,
+      token: () => this.#session.token,
+    });
+    return this.#events;
+  }
+
+  /** Closes what the client holds open (the events connection). */
+  async close(): Promise<void> {
+    await this.#events?.close();
+  }
+
+  toJSON() {
+    return this.describe();
+  }
+
+  [INSPECT]() {
+    return `Client ${JSON.stringify(this.describe())}`;
+  }
+
+  private describe() {
+    return {
+      iamUrl: this.#options.iamUrl ?? DEFAULTS.iamUrl,
+      apiUrl: this.#options.apiUrl ?? DEFAULTS.apiUrl,
+      authenticated: this.authenticated,
+    };
+  }
+}
+
+// Hands a prepared session (with credentials) to the constructor without putting it in
+// the public options type.
+const sessions = new WeakMap<ClientOptions, Session>();

@@ -1,0 +1,7 @@
+export { Client, DEFAULTS, type ClientOptions } from "./client";
+export { NeuroIOError, InputError, ConnectionError, TimeoutError, unwrap, type ErrorBody, type ErrorField, type DataOf } from "./errors";
+export { ATTEMPTS_HEADER, type RequestOptions } from "./http";
+export type { ImageInput } from "./uploads";
+export type { Credentials } from "./session";
+export type { PasswordChangeParams } from "./auth";
+export type { paths, components, operations } from "../generated/schema";

@@ -1,0 +1,83 @@
+import { InputError } from "./errors";
+
+type Bytes = Blob | ArrayBuffer | ArrayBufferView;
+
+/**
+ * An image as a Node or browser user holds it: a Blob or File (also what Node's
+ * `fs.openAsBlob(path)` returns, which streams from disk), bytes (Uint8Array, Buffer,
+ * ArrayBuffer), or bytes with a file name and media type.
+ */
+export type ImageInput = Bytes | { data: Bytes; filename?: string; type?: string };
+
+/** A multipart body type with its binary parts widened to every accepted image form. */
+export type WithImages<Body> = { [K in keyof Body]: Body[K] extends Blob ? ImageInput : Body[K] };
+
+/** Default upload limit: the official JS SDK's guard, 6 MiB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
+
+/**
+ * openapi-fetch bodySerializer for NeuroIO's multipart uploads. Checks that every file
+ * part is there and that the whole body fits the upload limit before anything is sent;
+ * text parts go out as NeuroIO reads them (booleans as `true`/`false`). The boundary is
+ * left to fetch.
+ */
+export function multipart(fileFields: readonly string[], maxBytes: number) {
+  return (body: Record<string, unknown>): FormData => {
+    const form = new FormData();
+    let total = 0;
+    let largest = { field: "", size: -1 };
+    for (const field of fileFields) {
+      if (body[field] === undefined || body[field] === null) throw new InputError(field, "an image is required");
+    }
+    for (const [field, value] of Object.entries(body)) {
+      if (value === undefined || value === null) continue;
+      if (fileFields.includes(field)) {
+        const { blob, filename } = toBlob(field, value as ImageInput);
+        form.append(field, blob, filename);
+        total += blob.size;
+        if (blob.size > largest.size) largest = { field, size: blob.size };
+      } else {
+        const text = String(value);
+        form.append(field, text);
+        total += text.length;
+      }
+    }
+    if (total > maxBytes) {
+      throw new InputError(largest.field, `upload of ${total} bytes is over the ${maxBytes}-byte limit`);
+    }
+    return form;
+  };
+}
+
+function toBlob(field: string, input: ImageInput): { blob: Blob; filename: string } {
+  const described = isDescribed(input) ? input : { data: input };
+  const { data } = described;
+  let blob: Blob;
+  if (data instanceof Blob) blob = data;
+  else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: described.type ?? sniff(bytes) });
+  } else {
+    throw new InputError(field, "expected a Blob, File, Uint8Array, Buffer, ArrayBuffer or { data, filename, type }");
+  }
+  if (described.type && blob.type !== described.type) blob = blob.slice(0, blob.size, described.type);
+  if (blob.size === 0) throw new InputError(field, "the image is empty");
+  const ownName = typeof File !== "undefined" && blob instanceof File ? blob.name : undefined;
+  return { blob, filename: described.filename ?? ownName ?? `${field}${extension(blob.type)}` };
+}
+
+function isDescribed(input: ImageInput): input is { data: Bytes; filename?: string; type?: string } {
+  return typeof input === "object" && input !== null && "data" in input && !(input instanceof Blob) && !ArrayBuffer.isView(input);
+}
+
+/** The media type of common image bytes, so raw bytes still arrive as an image. */
+function sniff(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return "image/jpeg";
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
+  if (bytes[0] === 0x52 && bytes[1] === 0x49 && bytes[8] === 0x57 && bytes[9] === 0x45) return "image/webp";
+  return "application/octet-stream";
+}
+
+function extension(type: string): string {
+  return { "image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp" }[type] ?? "";
+}
