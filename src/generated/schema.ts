@@ -3147,7 +3147,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description No object with this id exists in the token's space. */
+        /** @description No object with this id is visible to the token (it does not exist, or it belongs to a space the token cannot see). */
         NotFound: {
             headers: {
                 [name: string]: unknown;
