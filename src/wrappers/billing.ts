@@ -7,13 +7,13 @@ export class Billing {
   constructor(private readonly http: Http) {}
 
   /** Usage records, one page at a time. Months are `YYYY-MM`. */
-  usage(query: QueryOf<"billing.usage"> = {}, options?: RequestOptions) {
+  async usage(query: QueryOf<"billing.usage"> = {}, options?: RequestOptions) {
     checkMonths(query);
     return this.http.iam.GET("/v1/billing/usage/", { params: { query }, ...this.http.call("billing.usage", options) });
   }
 
   /** Usage totals per event type over the filtered months. */
-  usageTotal(query: QueryOf<"billing.usageTotal"> = {}, options?: RequestOptions) {
+  async usageTotal(query: QueryOf<"billing.usageTotal"> = {}, options?: RequestOptions) {
     checkMonths(query);
     return this.http.iam.GET("/v1/billing/usage/total/", {
       params: { query },

@@ -50,13 +50,13 @@ export class Groups {
   }
 
   /** Add up to 100 persons to groups. */
-  add(body: JsonOf<"groups.add">, options?: RequestOptions) {
+  async add(body: JsonOf<"groups.add">, options?: RequestOptions) {
     checkMaxItems("pids", body.pids, MAX_PIDS_PER_REQUEST);
     return this.http.api.POST("/v1/groups/persons/pids/", { body, ...this.http.call("groups.add", options) });
   }
 
   /** Remove up to 100 persons from groups (a DELETE with a JSON body). */
-  remove(body: JsonOf<"groups.remove">, options?: RequestOptions) {
+  async remove(body: JsonOf<"groups.remove">, options?: RequestOptions) {
     checkMaxItems("pids", body.pids, MAX_PIDS_PER_REQUEST);
     return this.http.api.DELETE("/v1/groups/persons/pids/", { body, ...this.http.call("groups.remove", options) });
   }

@@ -1,7 +1,21 @@
 export { Client, DEFAULTS, type ClientOptions } from "./client";
 export { NeuroIOError, InputError, ConnectionError, TimeoutError, unwrap, type ErrorBody, type ErrorField, type DataOf } from "./errors";
 export { ATTEMPTS_HEADER, type RequestOptions } from "./http";
+export { paginate, type PageWindow, type PaginateOptions } from "./pagination";
 export type { ImageInput } from "./uploads";
 export type { Credentials } from "./session";
 export type { PasswordChangeParams } from "./auth";
 export type { paths, components, operations } from "../generated/schema";
+export {
+  EventsListener,
+  EventsError,
+  EventsAuthError,
+  EventsProtocolError,
+  EventsConnectionError,
+  EventsServerError,
+  type EntryEvent,
+  type EntryEventData,
+  type EventsState,
+  type EventsStateInfo,
+  type EventsListenerOptions,
+} from "./events";

@@ -1,0 +1,45 @@
+import { unwrap, type AnyResult, type DataOf } from "./errors";
+
+/** The limit/offset window of one page request. */
+export interface PageWindow {
+  limit: number;
+  offset: number;
+}
+
+interface Envelope<Item> {
+  count: number;
+  next: string | null;
+  results: Item[];
+}
+
+type ItemOf<R> = DataOf<R> extends Envelope<infer Item> ? Item : never;
+
+export interface PaginateOptions {
+  /** Items per request. Default: 100. */
+  pageSize?: number;
+  /** Stops the iteration (the pending request is aborted when the call takes this signal too). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Every item of a paged list, fetched one page at a time (constant memory), advancing
+ * limit/offset until the server says there is no next page. A failed page throws
+ * NeuroIOError.
+ *
+ *     for await (const source of paginate((page) => client.sources.list({ q: "cam", ...page }))) { … }
+ */
+export async function* paginate<R extends AnyResult>(
+  fetchPage: (page: PageWindow) => Promise<R>,
+  { pageSize = 100, signal }: PaginateOptions = {},
+): AsyncGenerator<ItemOf<R>, void, undefined> {
+  for (let offset = 0; ; ) {
+    signal?.throwIfAborted();
+    const page = unwrap(await fetchPage({ limit: pageSize, offset })) as Envelope<ItemOf<R>>;
+    for (const item of page.results) {
+      signal?.throwIfAborted();
+      yield item;
+    }
+    offset += page.results.length;
+    if (page.next === null || page.results.length === 0 || offset >= page.count) return;
+  }
+}
