@@ -164,7 +164,8 @@ export interface paths {
         put?: never;
         /**
          * Create a space
-         * @description Creates a new, empty space in the caller's account.
+         * @description Creates a new, empty space in the caller's account. Account and manager tokens may
+         *     create spaces; a space token, which only reaches its own space, gets 403.
          */
         post: operations["spaces.create"];
         delete?: never;
@@ -192,7 +193,9 @@ export interface paths {
         post?: never;
         /**
          * Delete a space
-         * @description Deletes a space with all the data in it. The `default` space cannot be deleted (400).
+         * @description Deletes a space with all the data in it, its space tokens included. The `default`
+         *     space cannot be deleted (400). A space token may not delete spaces, not even its own
+         *     (403).
          *
          *     Decision: both 202 and 204 are declared, with no content, and clients must treat
          *     either as success. The Python SDK's tests mock 202 while its docs check for 204; 202
@@ -701,8 +704,12 @@ export interface paths {
          * @description Looks for the person in a photo among the persons visible from the token's space (a
          *     space token: its space; an account token: every space of the account) and returns
          *     the best match, classified by the thresholds of the matched person's space: `exact`,
-         *     `ha` or `junk` with its `pid`. Nothing is stored. With `identify_asm` the answer also
-         *     has `age`, `sex` and `mood`.
+         *     `ha` or `junk` with its `pid`. With `identify_asm` the answer also has `age`, `sex` and
+         *     `mood`.
+         *
+         *     Decision: every search records an entry with its result (`exact`/`ha`/`junk` with the
+         *     pid, or `nm`) in the token's space, with `source: null` since a search names no source,
+         *     and the entry is pushed on the events feed like any other.
          *
          *     Decision: no match is **200** with `result: nm` and `pid: null` (the SDKs' mock has an
          *     empty body). Multipart booleans are `true`/`false`.
@@ -1672,7 +1679,8 @@ export interface components {
             results: components["schemas"]["BillingTotalItem"][];
         };
         /**
-         * @description The result of processing one face. Photo uploads produce only `new` or `reinit`;
+         * @description The result of processing one face. Photo uploads that store a person produce `new` or
+         *     `reinit`, and a search records the level it found;
          *     camera streams can produce all seven. `nm` (no match) and `det` (detection only) are
          *     never tied to a person.
          * @example ha
@@ -2142,7 +2150,8 @@ export interface components {
              *     entries (no comparison was made).
              */
             confidence: number | null;
-            source: components["schemas"]["SourceRef"];
+            /** @description The source the face came from; null for a search, which names no source. */
+            source: components["schemas"]["SourceRef"] | null;
             space: components["schemas"]["Space"];
             /**
              * Format: uri
@@ -3594,6 +3603,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description The token is a space token, which may not create spaces. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     "spaces.get": {
@@ -3657,6 +3675,15 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The token is a space token, which may not delete spaces. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             404: components["responses"]["NotFound"];
         };
     };

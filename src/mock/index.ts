@@ -1,0 +1,13 @@
+/**
+ * `neuroio/mock`: a local, stateful NeuroIO stand-in for development and tests, driven by
+ * the SDK's OpenAPI document.
+ *
+ *     const server = await startMockServer();
+ *     const client = await Client.login(DEMO_USER, { iamUrl: server.iamUrl, apiUrl: server.apiUrl });
+ *     …
+ *     await server.close();
+ */
+export { startMockServer, DEFAULT_MAX_UPLOAD_BYTES, type MockServer, type MockServerOptions } from "./server";
+export { DEMO_USER, MAX_PERMANENT_TOKENS, TEMPORARY_TOKEN_TTL_MS, Store, type MockUser, type TokenKind } from "./state";
+export type { ResponseViolation } from "./openapi";
+export type { EventsServer } from "./events-server";

@@ -1,0 +1,293 @@
+/**
+ * The stand-in's HTTP layer for one host (IAM or API), driven by the bundled OpenAPI
+ * document through openapi-backend: routing, the `TokenAuth` security scheme, request
+ * validation (query, path and body; multipart text parts are coerced to the types the
+ * schema declares first), dispatch to the namespace handlers, and optionally validation of
+ * every answer against the document.
+ */
+import type { IncomingHttpHeaders } from "node:http";
+import { OpenAPIBackend, type Context } from "openapi-backend";
+import type { ErrorObject } from "ajv";
+import { deref, document, documentFor, HTTP_METHODS, type Host } from "./document";
+import { handlers } from "./handlers";
+import { failure, forbidden, HttpError, invalid, invalidToken, type Ctx, type OperationId, type Reply } from "./handlers/common";
+import type { Caller, Store, Upload } from "./state";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+export interface HostRequest {
+  method: string;
+  /** The path below the host prefix, e.g. `/v1/sources/`. */
+  path: string;
+  /** The raw query string, without `?`. */
+  query: string;
+  headers: IncomingHttpHeaders;
+  /** The parsed body: JSON, form or multipart text fields; undefined when there was none. */
+  body: unknown;
+  files: Record<string, Upload>;
+  /** The absolute URL the client used (for paging links). */
+  url: URL;
+}
+
+/** An answer the document does not allow, caught by `validateResponses`. */
+export interface ResponseViolation {
+  host: Host;
+  operationId: string;
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+  errors: string[];
+}
+
+interface Extra {
+  request: HostRequest;
+  operation?: Json;
+}
+
+/** `image` → "required file" etc.: the binary fields of each multipart operation, from the original document. */
+const FILE_FIELDS = (() => {
+  const byOperation = new Map<string, { name: string; required: boolean }[]>();
+  for (const item of Object.values<Json>(document.paths)) {
+    const pathItem = deref(item);
+    for (const method of HTTP_METHODS) {
+      const op = pathItem[method];
+      const schema = deref(op?.requestBody?.content?.["multipart/form-data"]?.schema ?? null);
+      if (!schema) continue;
+      const required: string[] = schema.required ?? [];
+      const files = Object.entries<Json>(schema.properties ?? {})
+        .filter(([, p]) => p.type === "string" && p.format === "binary")
+        .map(([name]) => ({ name, required: required.includes(name) }));
+      byOperation.set(op.operationId, files);
+    }
+  }
+  return byOperation;
+})();
+
+// The document's two string formats; openapi-backend itself knows binary, password, int32…
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
+const FORMATS: Record<string, (value: string) => boolean> = {
+  "date-time": (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value.replace(" ", "T"))),
+  uri: (value) => /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value) && URL.canParse(value),
+};
+
+export class HostApi {
+  readonly #api: OpenAPIBackend;
+
+  constructor(
+    readonly host: Host,
+    private readonly store: Store,
+    private readonly violations: ResponseViolation[] | undefined,
+  ) {
+    this.#api = new OpenAPIBackend({
+      definition: documentFor(host),
+      // The document is OpenAPI 3.1; openapi-backend's definition check knows 3.0 only, and
+      // quick mode skips it (routing and validation are unaffected).
+      quick: true,
+      strict: true,
+      coerceTypes: true,
+      ignoreTrailingSlashes: false,
+      // Name every bad field, not only the first.
+      ajvOpts: { allErrors: true },
+      customizeAjv: (ajv) => {
+        for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, { type: "string", validate });
+        return ajv;
+      },
+      // A token kind that may not call the operation gets 403 before its body is looked at.
+      validate: (c: Context) => !this.#forbidden(c),
+    });
+    this.#api.register({
+      notFound: (c: Context) => {
+        throw failure(404, `Not found: ${c.request.method.toUpperCase()} ${c.request.path} is not an operation of the ${host.toUpperCase()} host.`);
+      },
+      methodNotAllowed: (c: Context) => {
+        throw failure(405, `Method "${c.request.method.toUpperCase()}" not allowed.`);
+      },
+      postRoutingHandler: (c: Context, extra: Extra) => {
+        extra.operation = c.operation;
+      },
+      unauthorizedHandler: () => {
+        throw invalidToken();
+      },
+      validationFail: (c: Context, extra: Extra) => {
+        throw invalid(...fieldErrors(c.validation.errors ?? []), ...fileErrors(c.operation.operationId ?? "", extra.request));
+      },
+    });
+    this.#api.registerSecurityHandler("TokenAuth", (c: Context) => {
+      const header = c.request.headers["authorization"];
+      const match = /^Token\s+(\S+)\s*$/i.exec(Array.isArray(header) ? (header[0] ?? "") : (header ?? ""));
+      return match ? store.authenticate(match[1]!) : undefined;
+    });
+  }
+
+  async init(): Promise<void> {
+    await this.#api.init();
+    for (const operation of this.#api.getOperations()) {
+      const id = operation.operationId as OperationId;
+      this.#api.register(id, (c: Context, extra: Extra) => this.#dispatch(id, c, extra));
+    }
+  }
+
+  /** The operation's request body schema for this request's media type (to coerce form fields). */
+  bodySchema(method: string, path: string, mediaType: string): Json {
+    const operation = this.#api.matchOperation({ method, path, headers: {} });
+    return operation ? ((operation.requestBody as Json)?.content?.[mediaType]?.schema ?? null) : null;
+  }
+
+  /** True when the matched operation takes a request body. */
+  hasBody(method: string, path: string): boolean {
+    return Boolean(this.#api.matchOperation({ method, path, headers: {} })?.requestBody);
+  }
+
+  /** Answers one request: routing, auth, validation, the handler, and (optionally) a check of the answer. */
+  async handle(request: HostRequest): Promise<Reply> {
+    const extra: Extra = { request };
+    let reply: Reply;
+    try {
+      reply = await this.#api.handleRequest(
+        { method: request.method, path: request.path, query: request.query, headers: request.headers as Record<string, string>, body: request.body },
+        extra,
+      );
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      reply = { status: error.status, body: error.body };
+    }
+    if (this.violations && extra.operation) reply = this.#checkResponse(extra.operation, request, reply);
+    return reply;
+  }
+
+  #forbidden(c: Context): boolean {
+    const caller = c.security?.["TokenAuth"] as Caller | undefined;
+    return caller?.kind === "manager" && (this.host === "api" || (c.operation.operationId ?? "").startsWith("billing."));
+  }
+
+  async #dispatch(operationId: OperationId, c: Context, extra: Extra): Promise<Reply> {
+    const caller = c.security?.["TokenAuth"] as Caller | undefined;
+    if (this.#forbidden(c)) throw forbidden();
+    const files = fileErrors(operationId, extra.request);
+    if (files.length > 0) throw invalid(...files);
+    // Billing event type 1 (API_CALLS): every authenticated API-host call, in the token's space.
+    if (this.host === "api" && caller?.space) this.store.countUsage(caller.space.id, 1);
+    const ctx = {
+      store: this.store,
+      caller,
+      // openapi-backend re-parses path parameters from the URL after coercing them; keep the coerced ones.
+      params: c.validation?.coerced?.params ?? c.request.params,
+      query: c.request.query,
+      body: c.request.requestBody,
+      files: extra.request.files,
+      url: extra.request.url,
+    } as unknown as Ctx<never>;
+    return (handlers[operationId] as (ctx: Ctx<never>) => Reply | Promise<Reply>)(ctx);
+  }
+
+  #checkResponse(operation: Json, request: HostRequest, reply: Reply): Reply {
+    const errors: string[] = [];
+    const status = String(reply.status);
+    const declared = operation.responses?.[status] ?? operation.responses?.[`${status[0]}XX`] ?? operation.responses?.default;
+    // What the client will read: JSON drops undefined fields.
+    const wire = reply.body === undefined ? undefined : JSON.parse(JSON.stringify(reply.body));
+    if (!declared) {
+      errors.push(`status ${status} is not declared (declared: ${Object.keys(operation.responses ?? {}).join(", ")})`);
+    } else {
+      const schema = declared.content?.["application/json"]?.schema;
+      if (wire === undefined && schema) errors.push(`status ${status} must have a JSON body`);
+      if (wire !== undefined && !schema) errors.push(`status ${status} declares no body, but one was sent`);
+      if (wire !== undefined && schema) {
+        const result = this.#api.validateResponse(wire, operation, reply.status);
+        for (const e of result.errors ?? []) errors.push(`body${e.instancePath} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`);
+      }
+    }
+    if (errors.length === 0) return reply;
+    const violation: ResponseViolation = {
+      host: this.host,
+      operationId: operation.operationId,
+      method: request.method.toUpperCase(),
+      path: request.path,
+      status: reply.status,
+      body: wire,
+      errors,
+    };
+    this.violations!.push(violation);
+    console.error(`neuroio stand-in: answer does not match the OpenAPI document: ${JSON.stringify(violation)}`);
+    return {
+      status: 500,
+      body: {
+        error_codes: [500],
+        message: `The stand-in's answer to ${violation.operationId} does not match the OpenAPI document: ${errors.join("; ")}`,
+        fields: [],
+      },
+    };
+  }
+}
+
+/** Field errors for ajv's request validation errors, one per field, named by wire name. */
+function fieldErrors(errors: ErrorObject[]): Array<[string, string]> {
+  const byField = new Map<string, string>();
+  for (const error of errors) {
+    const segments = error.instancePath.split("/").slice(1);
+    const field =
+      error.keyword === "required" && segments.length <= 1
+        ? String(error.params.missingProperty)
+        : (segments[1] ?? segments[0] ?? "non_field_errors");
+    if (!byField.has(field)) byField.set(field, message(error));
+  }
+  return [...byField];
+}
+
+/** Messages in the wording of NeuroIO's (Django REST framework) validation errors. */
+function message(error: ErrorObject): string {
+  const p = error.params as Record<string, any>;
+  switch (error.keyword) {
+    case "required":
+      return "This field is required.";
+    case "type": {
+      const type = String(p.type);
+      if (type.includes("integer")) return "A valid integer is required.";
+      if (type.includes("number")) return "A valid number is required.";
+      if (type.includes("boolean")) return "Must be a valid boolean.";
+      if (type.includes("array")) return "Expected a list of items.";
+      if (type.includes("object")) return "Expected an object.";
+      return "Not a valid string.";
+    }
+    case "enum":
+      return `Not a valid choice; expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.`;
+    case "minLength":
+      return p.limit === 1 ? "This field may not be blank." : `Ensure this field has at least ${p.limit} characters.`;
+    case "maxLength":
+      return `Ensure this field has no more than ${p.limit} characters.`;
+    case "minItems":
+      return p.limit === 1 ? "This list may not be empty." : `Ensure this field has at least ${p.limit} elements.`;
+    case "maxItems":
+      return `Ensure this field has no more than ${p.limit} elements.`;
+    case "minimum":
+      return `Ensure this value is greater than or equal to ${p.limit}.`;
+    case "maximum":
+      return `Ensure this value is less than or equal to ${p.limit}.`;
+    case "uniqueItems":
+      return "The items must be unique.";
+    case "pattern":
+      return String(p.pattern).includes("(0[1-9]|1[0-2])") ? "Incorrect month format, should be YYYY-MM." : `Invalid format; expected ${p.pattern}.`;
+    case "format":
+      if (p.format === "uri") return "Enter a valid URL.";
+      if (p.format === "date-time") return "Datetime has wrong format. Use ISO 8601, e.g. 2021-05-28T10:37:51+00:00.";
+      return `Invalid ${p.format}.`;
+    case "parse":
+      return `JSON parse error - ${error.message}`;
+    default:
+      return error.message ?? "Invalid value.";
+  }
+}
+
+/** Field errors for the file parts of a multipart upload: missing, or sent as text. */
+function fileErrors(operationId: string, request: HostRequest): Array<[string, string]> {
+  const errors: Array<[string, string]> = [];
+  for (const { name, required } of FILE_FIELDS.get(operationId) ?? []) {
+    if (request.files[name]) continue;
+    const sentAsText = typeof request.body === "object" && request.body !== null && name in request.body;
+    if (sentAsText) errors.push([name, "The submitted data was not a file. Check the encoding type on the form."]);
+    else if (required) errors.push([name, "No file was submitted."]);
+  }
+  return errors;
+}

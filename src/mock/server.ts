@@ -1,0 +1,287 @@
+/**
+ * `startMockServer()`: the embedded NeuroIO stand-in. One HTTP server on loopback serves
+ * both namespaces under path prefixes, each with only its own operations:
+ *
+ *     http://127.0.0.1:PORT/iam/v1/...   IAM (login, tokens, spaces, licenses, billing, …)
+ *     http://127.0.0.1:PORT/api/v1/...   API (sources, persons, entries, groups, …)
+ *     ws://127.0.0.1:PORT/events         the entry events feed
+ *     http://127.0.0.1:PORT/media/...    the images entries link to (the real CDN's part)
+ *
+ * `iamUrl` and `apiUrl` are what `new Client({ iamUrl, apiUrl })` takes.
+ */
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import busboy from "busboy";
+import { attachEventsServer, type EventsServer } from "./events-server";
+import type { Host } from "./document";
+import { failure, HttpError, type Reply } from "./handlers/common";
+import { HostApi, type ResponseViolation } from "./openapi";
+import { Store, type MockUser, type Upload } from "./state";
+
+export interface MockServerOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`: the stand-in is for this machine only. */
+  host?: string;
+  /** More users besides the seeded demo user (a user named `demo` replaces it). `manager: true` users get manager tokens. */
+  users?: MockUser[];
+  /** The current time in ms since the epoch; inject one to expire tokens in tests. Default `Date.now`. */
+  clock?: () => number;
+  /**
+   * Check every answer against the OpenAPI document (status declared, body matching its
+   * schema). A mismatch is answered with 500 and recorded in `violations`. Default false;
+   * the stand-in's own tests turn it on.
+   */
+  validateResponses?: boolean;
+  /** Largest file part of a multipart upload, in bytes (larger ones get 413). Default 6 MiB. */
+  maxUploadBytes?: number;
+}
+
+export interface MockServer {
+  /** IAM base URL, e.g. `http://127.0.0.1:8080/iam`. */
+  iamUrl: string;
+  /** API base URL, e.g. `http://127.0.0.1:8080/api`. */
+  apiUrl: string;
+  /** Events feed, e.g. `ws://127.0.0.1:8080/events`. */
+  eventsUrl: string;
+  /** The port listened on. */
+  port: number;
+  /** Everything the stand-in knows, for tests that need to look inside or arrange state. */
+  state: Store;
+  /** The events feed (test hooks: `clients()`, `dropAll()`, `setAnswerPings()`). */
+  events: EventsServer;
+  /** Answers that did not match the document (only with `validateResponses`). */
+  violations: ResponseViolation[];
+  /** Stops listening, closes every connection and the events feed. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
+
+/** Starts the stand-in and resolves once it listens. */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const store = new Store({ users: options.users, clock: options.clock });
+  const violations: ResponseViolation[] = [];
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const hosts: Record<Host, HostApi> = {
+    iam: new HostApi("iam", store, options.validateResponses ? violations : undefined),
+    api: new HostApi("api", store, options.validateResponses ? violations : undefined),
+  };
+  await Promise.all(Object.values(hosts).map((h) => h.init()));
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      console.error("neuroio stand-in: unexpected error", error);
+      send(res, { status: 500, body: { error_codes: [500], message: `Stand-in error: ${String(error)}`, fields: [] } });
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+    const [, prefix = "", ...rest] = url.pathname.split("/");
+    if (prefix === "media" && req.method === "GET") return sendMedia(res, rest[0]);
+    if (prefix !== "iam" && prefix !== "api") {
+      req.resume();
+      return send(res, failure(404, `Not found: ${url.pathname}. The IAM host is under /iam, the API host under /api.`));
+    }
+    const api = hosts[prefix];
+    const path = url.pathname.slice(prefix.length + 1) || "/";
+    const method = (req.method ?? "GET").toLowerCase();
+    let body: unknown;
+    let files: Record<string, Upload> = {};
+    try {
+      ({ body, files } = await readBody(req, api, method, path, maxUploadBytes));
+    } catch (error) {
+      if (error instanceof HttpError) return send(res, error);
+      throw error;
+    }
+    send(res, await api.handle({ method, path, query: url.search.slice(1), headers: req.headers, body, files, url }));
+  }
+
+  function sendMedia(res: ServerResponse, faceId: string | undefined): void {
+    const upload = faceId ? store.media.get(faceId) : undefined;
+    if (!upload) return send(res, failure(404, "Not found."));
+    res.writeHead(200, { "content-type": upload.contentType, "content-length": upload.bytes.length });
+    res.end(upload.bytes);
+  }
+
+  const listenHost = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, listenHost, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  // A wildcard address is not one to connect to; loopback reaches it from this machine.
+  const urlHost = listenHost === "0.0.0.0" || listenHost === "::" ? "127.0.0.1" : listenHost;
+  const origin = `${urlHost.includes(":") ? `[${urlHost}]` : urlHost}:${port}`;
+  store.mediaBaseUrl = `http://${origin}/media`;
+
+  const events = attachEventsServer(server, {
+    path: "/events",
+    authenticate(token) {
+      const caller = store.authenticate(token);
+      return caller?.space ? { scope: scopeOf(caller.space.id) } : undefined;
+    },
+  });
+  store.onEntry = (spaceId, entry) => events.publish(scopeOf(spaceId), { id: entry.id, data: entry });
+
+  return {
+    iamUrl: `http://${origin}/iam`,
+    apiUrl: `http://${origin}/api`,
+    eventsUrl: `ws://${origin}/events`,
+    port,
+    state: store,
+    events,
+    violations,
+    async close() {
+      store.onEntry = undefined;
+      await events.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+const scopeOf = (spaceId: number) => `space:${spaceId}`;
+
+function send(res: ServerResponse, reply: Reply | HttpError): void {
+  const { status, body } = reply instanceof HttpError ? { status: reply.status, body: reply.body } : reply;
+  if (body === undefined) {
+    res.writeHead(status);
+    res.end();
+    return;
+  }
+  const payload = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { "content-type": "application/json", "content-length": payload.length });
+  res.end(payload);
+}
+
+/**
+ * Reads a request body the way the operation declares it: JSON, a urlencoded form or a
+ * multipart upload (file parts as Buffers, text parts coerced to the schema's types). An
+ * operation with a body that got none is given `{}`, so validation names the missing fields.
+ */
+async function readBody(
+  req: IncomingMessage,
+  api: HostApi,
+  method: string,
+  path: string,
+  maxUploadBytes: number,
+): Promise<{ body: unknown; files: Record<string, Upload> }> {
+  const mediaType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const takesBody = api.hasBody(method, path);
+  if (mediaType === "multipart/form-data") {
+    const { fields, files } = await readMultipart(req, maxUploadBytes);
+    return { body: coerceFields(fields, api.bodySchema(method, path, mediaType)), files };
+  }
+  const raw = await readAll(req);
+  if (raw.length === 0) return { body: takesBody ? {} : undefined, files: {} };
+  if (mediaType === "application/x-www-form-urlencoded") {
+    const fields: Record<string, string | string[]> = {};
+    for (const [name, value] of new URLSearchParams(raw.toString("utf8"))) add(fields, name, value);
+    return { body: coerceFields(fields, api.bodySchema(method, path, mediaType)), files: {} };
+  }
+  if (mediaType === "application/json" || mediaType === "") {
+    try {
+      return { body: JSON.parse(raw.toString("utf8")), files: {} };
+    } catch (error) {
+      throw new HttpError(400, { error_codes: [400], message: `JSON parse error - ${(error as Error).message}`, fields: [] });
+    }
+  }
+  if (!takesBody) return { body: undefined, files: {} };
+  throw new HttpError(400, { error_codes: [400], message: `Unsupported media type "${mediaType}" in request.`, fields: [] });
+}
+
+function readAll(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function readMultipart(req: IncomingMessage, maxFileBytes: number): Promise<{ fields: Record<string, string | string[]>; files: Record<string, Upload> }> {
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string | string[]> = {};
+    const files: Record<string, Upload> = {};
+    let tooLarge: string | undefined;
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes } });
+    } catch (error) {
+      req.resume();
+      return reject(new HttpError(400, { error_codes: [400], message: `Multipart form parse error - ${(error as Error).message}`, fields: [] }));
+    }
+    bb.on("field", (name, value) => add(fields, name, value));
+    const pending: Promise<void>[] = [];
+    bb.on("file", (name, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("limit", () => (tooLarge ??= name));
+      pending.push(
+        new Promise((done) =>
+          stream.on("end", () => {
+            files[name] = { bytes: Buffer.concat(chunks), contentType: info.mimeType || "application/octet-stream" };
+            done();
+          }),
+        ),
+      );
+    });
+    bb.on("error", (error: Error) =>
+      reject(new HttpError(400, { error_codes: [400], message: `Multipart form parse error - ${error.message}`, fields: [] })),
+    );
+    bb.on("close", async () => {
+      await Promise.all(pending);
+      if (tooLarge === undefined) return resolve({ fields, files });
+      reject(
+        new HttpError(413, {
+          error_codes: [413],
+          message: "Request payload is too large.",
+          fields: [{ name: tooLarge, message: `The file is larger than ${maxFileBytes} bytes.`, error_code: 413 }],
+        }),
+      );
+    });
+    req.pipe(bb);
+  });
+}
+
+function add(fields: Record<string, string | string[]>, name: string, value: string): void {
+  const existing = fields[name];
+  fields[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/** Form text to the types the body schema declares (`"true"` → true, `"25000"` → 25000); anything else stays text for validation to judge. */
+function coerceFields(fields: Record<string, string | string[]>, schema: any): Record<string, unknown> {
+  const properties = schema?.properties ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    const property = properties[name];
+    if (!property) out[name] = value;
+    else if (typesOf(property).includes("array")) out[name] = (Array.isArray(value) ? value : [value]).map((v) => coerce(v, property.items ?? {}));
+    else out[name] = coerce(Array.isArray(value) ? value[value.length - 1]! : value, property);
+  }
+  return out;
+}
+
+function typesOf(schema: any): string[] {
+  if (Array.isArray(schema.type)) return schema.type;
+  if (typeof schema.type === "string") return [schema.type];
+  return [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])].flatMap(typesOf);
+}
+
+function coerce(value: string, schema: any): unknown {
+  const types = typesOf(schema);
+  if (types.includes("null") && value === "") return null;
+  // Python's SDK sends str(bool): True/False.
+  if (types.includes("boolean") && /^(true|false)$/i.test(value)) return value.toLowerCase() === "true";
+  if (types.includes("integer") && /^-?\d+$/.test(value)) return Number(value);
+  if (types.includes("number") && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  return value;
+}

@@ -1,0 +1,124 @@
+import { namingFields, raw, unwrap, useStandIn } from "./helpers";
+
+const standIn = useStandIn();
+
+async function token() {
+  const client = await standIn.login();
+  return { client, key: (await unwrap(client.tokens.create())).key };
+}
+
+describe("request validation from the document", () => {
+  test("invalid JSON bodies are 400s naming every bad field", async () => {
+    const { client } = await token();
+    const { error, response } = await client.sources.create({
+      name: "",
+      identify_facesize_threshold: -1,
+      use_pps_time: "yes" as unknown as boolean,
+      store_images_for_results: ["maybe" as "nm"],
+    });
+    expect(response.status).toBe(400);
+    expect(error).toEqual(namingFields("name", "identify_facesize_threshold", "use_pps_time", "store_images_for_results"));
+    expect(error!.fields[0]!.message).toBe("This field may not be blank.");
+
+    const notification = await client.notifications.create({
+      name: "hook",
+      http_method: 0,
+      destination_url: "not a url",
+    });
+    expect(notification.error?.fields).toEqual([{ name: "destination_url", message: "Enter a valid URL.", error_code: 400 }]);
+  });
+
+  test("missing bodies and required fields are named", async () => {
+    const { key } = await token();
+    expect(await raw(`${standIn.server.iamUrl}/v1/auth/token/`, { method: "POST" })).toEqual({
+      status: 400,
+      body: namingFields("username", "password"),
+    });
+    expect(await raw(`${standIn.server.apiUrl}/v1/groups/persons/`, { method: "POST", token: key, json: {} })).toEqual({
+      status: 400,
+      body: { error_codes: [400], message: "Validation error.", fields: [{ name: "name", message: "This field is required.", error_code: 400 }] },
+    });
+  });
+
+  test("query and path parameters are validated", async () => {
+    const { key } = await token();
+    const bad = await raw(`${standIn.server.apiUrl}/v1/entries/?limit=0&sex=2&date_from=yesterday&result=new,maybe`, { token: key });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { name: string }) => f.name).sort()).toEqual(["date_from", "limit", "result", "sex"]);
+    expect(await raw(`${standIn.server.apiUrl}/v1/entries/abc/`, { method: "DELETE", token: key })).toEqual({ status: 400, body: namingFields("id") });
+    // Comma-joined arrays, as both SDKs send them (Python percent-encodes the comma).
+    expect((await raw(`${standIn.server.apiUrl}/v1/entries/?sex=0%2C1&result=new,nm`, { token: key })).status).toBe(200);
+  });
+
+  test("a JSON body that does not parse is a 400", async () => {
+    const { key } = await token();
+    const response = await raw(`${standIn.server.apiUrl}/v1/sources/`, {
+      method: "POST",
+      token: key,
+      headers: { "Content-Type": "application/json" },
+      body: "{not json",
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error_codes: [400], message: expect.stringMatching(/^JSON parse error/), fields: [] });
+  });
+
+  test("authentication comes before validation: no token, 401 even for an invalid body", async () => {
+    expect(await raw(`${standIn.server.apiUrl}/v1/sources/`, { method: "POST", json: {} })).toEqual({
+      status: 401,
+      body: { error_codes: [401], message: "Invalid token.", fields: [] },
+    });
+  });
+});
+
+describe("routing", () => {
+  test("unknown routes, the other host's operations and slashless paths are 404 ErrorBodies", async () => {
+    const { key } = await token();
+    const notFound = (body: { error_codes: number[]; message: string; fields: unknown[] }) => {
+      expect(body).toEqual({ error_codes: [404], message: expect.any(String), fields: [] });
+    };
+    for (const url of [
+      `${standIn.server.apiUrl}/v1/nothing/`,
+      `${standIn.server.iamUrl}/v1/sources/`, // an API operation asked of the IAM host
+      `${standIn.server.apiUrl}/v1/whoami/`, // an IAM operation asked of the API host
+      `${standIn.server.apiUrl}/v1/sources`, // every path ends with a slash
+      `${standIn.server.apiUrl.replace(/\/api$/, "")}/v1/sources/`, // no host prefix
+    ]) {
+      const response = await raw(url, { token: key });
+      expect(response.status).toBe(404);
+      notFound(response.body);
+    }
+  });
+
+  test("a method the path does not have is 405", async () => {
+    const { key } = await token();
+    const response = await raw(`${standIn.server.apiUrl}/v1/sources/1/`, { method: "PUT", token: key, json: { name: "x" } });
+    expect(response).toEqual({ status: 405, body: { error_codes: [405], message: 'Method "PUT" not allowed.', fields: [] } });
+  });
+});
+
+describe("response validation", () => {
+  test("an answer that drifts from the document is a 500 and a recorded violation", async () => {
+    const { client } = await token();
+    const state = standIn.server.state;
+    const space = [...state.spaces.values()].find((s) => s.name === "default")!;
+    const name = space.name;
+    (space as { name: unknown }).name = 42; // Space.name must be a string
+    const quiet = jest.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const { response, error } = await client.whoami.me();
+      expect(response.status).toBe(500);
+      expect(error?.message).toMatch(/whoami\.me does not match the OpenAPI document/);
+      expect(standIn.server.violations).toEqual([
+        expect.objectContaining({
+          operationId: "whoami.me",
+          status: 200,
+          errors: expect.arrayContaining(["body/space/name must be string {\"type\":\"string\"}"]),
+        }),
+      ]);
+    } finally {
+      space.name = name;
+      standIn.server.violations.length = 0;
+      quiet.mockRestore();
+    }
+  });
+});
