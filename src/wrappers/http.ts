@@ -1,8 +1,13 @@
-import createClient, { type Client as FetchClient, type Middleware } from "openapi-fetch";
+import createClient, {
+  createQuerySerializer,
+  type Client as FetchClient,
+  type Middleware,
+} from "openapi-fetch";
 import type { paths } from "../generated/schema";
 import { ConnectionError, TimeoutError, type ErrorBody } from "./errors";
 import type { Session } from "./session";
 import { SDK_VERSION } from "../version";
+import { checkEnums } from "./input";
 import { multipart } from "./uploads";
 
 /** Transport settings shared by every call of one client. */
@@ -35,11 +40,54 @@ const RETRY_STATUSES = new Set([408, 429, 502, 503, 504]);
 const BACKOFF_BASE_MS = 500;
 const EXCERPT_CHARS = 200;
 
+const VERSIONS = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
 // Browsers refuse to let scripts set User-Agent; Node (and other server runtimes) allow it.
-const USER_AGENT =
-  typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === "string"
-    ? `neuroio-js/${SDK_VERSION}`
-    : undefined;
+const USER_AGENT = typeof VERSIONS?.node === "string" ? `neuroio-js/${SDK_VERSION}` : undefined;
+
+/** A request as openapi-fetch describes it, not yet made a Request: what the Node transport takes. */
+export interface PendingRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: BodyInit | null;
+}
+
+/** The part of a Response that `normalize` reads: what the Node transport answers. */
+export type Answer = Pick<Response, "ok" | "status" | "statusText" | "text"> & { headers: HeadersInit; body: null };
+
+/** Sends one request and reads its whole answer; rejects as fetch does when that fails. */
+export type Transport = (request: PendingRequest, init: { signal: AbortSignal }) => Promise<Answer>;
+
+// Node's default transport (node-transport.ts: undici's pool, without fetch's Request and
+// Response objects). Not in Bun or Deno, which have process.versions.node too.
+const NODE = USER_AGENT && !VERSIONS!.bun && !("Deno" in globalThis);
+// Not a literal, so that browser bundlers never follow it into undici.
+const NODE_TRANSPORT = "./node-transport";
+let nodeTransport: Promise<Transport> | undefined;
+
+/** Global fetch, for pending requests where the Node transport cannot load. */
+const viaFetch: Transport = (request, init) => fetch(new Request(request.url, request), init) as Promise<never>;
+
+/** Sends through the Node transport, loaded from its own build file on the first call. */
+const viaNode: Transport = async (request, init) => {
+  nodeTransport ??= (async () => {
+    const loaded = typeof require === "function" ? require(NODE_TRANSPORT) : await import(/* webpackIgnore: true */ `${NODE_TRANSPORT}.mjs`);
+    return loaded.transport as Transport;
+  })().catch(() => viaFetch);
+  return (await nodeTransport)(request, init);
+};
+
+// NeuroIO takes array query parameters comma-joined: ?spaces_ids=1,2,3
+const commaJoined = createQuerySerializer({ array: { style: "form", explode: false } });
+
+/**
+ * openapi-fetch's `Request` for the Node transport: the request's parts, unassembled
+ * (making a Request, and fetch remaking it, is most of fetch's cost). A URL that cannot be
+ * parsed gets a real Request, which throws as it always did.
+ */
+function Pending(url: string, init: RequestInit): PendingRequest | Request {
+  return URL.canParse(url) ? ({ ...init, url, body: init.body ?? null } as PendingRequest) : new Request(url, init);
+}
 
 /**
  * The two openapi-fetch clients (IAM and API hosts) and the transport under them: auth
@@ -54,8 +102,12 @@ export class Http {
     private readonly session: Session,
   ) {
     const shared = {
-      // NeuroIO takes array query parameters comma-joined: ?spaces_ids=1,2,3
-      querySerializer: { array: { style: "form", explode: false } },
+      // Both run before anything is sent, and inside openapi-fetch's promise: a bad enum
+      // value from a JavaScript caller becomes a rejected call, not a request.
+      querySerializer: (query: Record<string, unknown>) => (checkEnums(query), commaJoined(query)),
+      bodySerializer: (body: unknown) => (checkEnums(body), JSON.stringify(body)),
+      // Node, with no fetch or middleware of the caller's (those get Requests): the Node transport.
+      ...(NODE && !config.fetch && !config.middleware.length && { Request: Pending as unknown as typeof Request }),
     } as const;
     this.iam = createClient<paths>({ ...shared, baseUrl: config.iamUrl });
     this.api = createClient<paths>({ ...shared, baseUrl: config.apiUrl });
@@ -67,7 +119,11 @@ export class Http {
 
   /** openapi-fetch options for one call of `operation`: its transport and signal. */
   call(operation: string, options: RequestOptions = {}): { fetch: (request: Request) => Promise<Response> } {
-    return { fetch: (request) => this.send(request, operation, options) };
+    return {
+      fetch: (request) => this.send(request, operation, options),
+      // The data normalize parsed, not parsed again; middleware may swap the Response.
+      ...(!this.config.middleware.length && { parseAs: PARSED }),
+    };
   }
 
   /** bodySerializer for a multipart upload whose binary parts are `fileFields`. */
@@ -75,17 +131,19 @@ export class Http {
     return multipart(fileFields, this.config.maxUploadBytes);
   }
 
-  private async send(request: Request, operation: string, options: RequestOptions): Promise<Response> {
+  private async send(request: Request | PendingRequest, operation: string, options: RequestOptions): Promise<Response> {
     const retries = IDEMPOTENT.has(request.method) ? (options.maxRetries ?? this.config.maxRetries) : 0;
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
     const canResend = request.body === null || IDEMPOTENT.has(request.method);
-    if (this.session.expired()) await this.session.renew(this.session.token);
+    // The re-login is shared with other calls; this call's signal only stops its own wait.
+    if (this.session.expired()) await abortable(this.session.renew(this.session.token), options.signal);
 
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
-      // Keep the original unread while another attempt may need its body.
+      // Keep the original unread while another attempt may need its body (none to keep
+      // without a body, nor for a pending request, whose body is no stream).
       const mayRepeat = attempt <= retries || (!renewed && this.session.renewable && canResend);
-      const outgoing = mayRepeat ? request.clone() : request;
+      const outgoing = mayRepeat && "clone" in request && request.body !== null ? request.clone() : request;
       const token = this.session.token;
       if (token !== undefined) outgoing.headers.set("Authorization", `Token ${token}`);
       if (USER_AGENT) outgoing.headers.set("User-Agent", USER_AGENT);
@@ -101,7 +159,7 @@ export class Http {
 
       if (response.status === 401 && !renewed && this.session.renewable) {
         renewed = true;
-        await this.session.renew(token);
+        await abortable(this.session.renew(token), options.signal);
         if (canResend) continue;
       }
       if (RETRY_STATUSES.has(response.status) && attempt <= retries) {
@@ -115,12 +173,12 @@ export class Http {
   }
 
   /** One request on the wire, its answer read in full and normalised, under a time limit. */
-  private async attempt(request: Request, operation: string, timeoutMs: number, signal?: AbortSignal): Promise<Response> {
+  private async attempt(request: Request | PendingRequest, operation: string, timeoutMs: number, signal?: AbortSignal): Promise<Response> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    const doFetch = this.config.fetch ?? globalThis.fetch;
+    const doFetch = (this.config.fetch ?? ("clone" in request ? globalThis.fetch : viaNode)) as Transport;
     try {
-      const response = await doFetch(request, { signal: combined });
+      const response = await doFetch(request as PendingRequest, { signal: combined });
       return await normalize(response);
     } catch (error) {
       if (timeout.aborted && !signal?.aborted) throw new TimeoutError(operation, timeoutMs);
@@ -138,23 +196,30 @@ export class Http {
  * well-formed NeuroIO ErrorBody. The SDK acts as the gateway that got a bad answer, so a
  * 2xx with a broken body turns into a 502 naming the status it really had.
  */
-async function normalize(response: Response): Promise<Response> {
-  if (response.status === 204 || response.status === 202 || response.status === 304) {
-    await response.body?.cancel();
-    return response;
-  }
-  const text = await response.text();
+async function normalize(response: Answer | Response): Promise<Response> {
+  // The answer is always a new Response of ours (mutable headers, for withAttempts), and
+  // its body is already decoded text.
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.delete("content-encoding");
   const init = { status: response.status, statusText: response.statusText, headers };
+  if (response.status === 204 || response.status === 202 || response.status === 304) {
+    await response.body?.cancel();
+    return parsed(new Response(null, init), undefined);
+  }
+  const text = await response.text();
   if (response.ok) {
-    if (text === "" || parses(text)) return new Response(text === "" ? null : text, init);
-    return errorResponse({ ...init, status: 502, statusText: "Bad Gateway" }, {
-      error_codes: [],
-      message: `NeuroIO answered HTTP ${response.status} with a body that is not valid JSON: ${excerpt(text)}`,
-      fields: [],
-    });
+    let data: unknown;
+    try {
+      data = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      return errorResponse({ ...init, status: 502, statusText: "Bad Gateway" }, {
+        error_codes: [],
+        message: `NeuroIO answered HTTP ${response.status} with a body that is not valid JSON: ${excerpt(text)}`,
+        fields: [],
+      });
+    }
+    return parsed(new Response(text === "" ? null : text, init), data);
   }
   return errorResponse(init, toErrorBody(response.status, text));
 }
@@ -194,24 +259,18 @@ function errorResponse(init: { status: number; statusText: string; headers: Head
 }
 
 function withAttempts(response: Response, attempts: number): Response {
-  // Headers of a fetched Response are immutable; the normalised ones are ours.
-  try {
-    response.headers.set(ATTEMPTS_HEADER, String(attempts));
-    return response;
-  } catch {
-    const headers = new Headers(response.headers);
-    headers.set(ATTEMPTS_HEADER, String(attempts));
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-  }
+  response.headers.set(ATTEMPTS_HEADER, String(attempts));
+  return response;
 }
 
-function parses(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * openapi-fetch's `parseAs` for the SDK's calls: it then takes a success's data from
+ * `response[PARSED]()` instead of reading and parsing the body again.
+ */
+const PARSED = Symbol("neuroio.parsed") as unknown as "json";
+
+function parsed(response: Response, data: unknown): Response {
+  return Object.assign(response, { [PARSED]: () => data });
 }
 
 function excerpt(text: string): string {
@@ -236,6 +295,20 @@ export function retryAfter(header: string | null, capMs: number): number | undef
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
   if (Number.isNaN(ms)) return undefined;
   return Math.min(Math.max(ms, 0), capMs);
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (the promise itself runs on). */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) {
+    promise.catch(() => {}); // left running for its other waiters; its failure is theirs
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

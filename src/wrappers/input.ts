@@ -1,3 +1,11 @@
+import {
+  billingEventTypeValues,
+  entryResultValues,
+  httpMethodValues,
+  livenessValues,
+  moodValues,
+  sexValues,
+} from "../generated/schema";
 import { InputError } from "./errors";
 
 /**
@@ -35,4 +43,27 @@ export function checkEnum<T>(field: string, value: T | readonly T[] | undefined,
 /** A required value is present (JavaScript callers can leave anything out). */
 export function checkRequired(field: string, value: unknown): void {
   if (value === undefined || value === null || value === "") throw new InputError(field, "is required");
+}
+
+// The spec's enums by the wire names that carry them: across NeuroIO one name always means
+// one enum (a `result` filter, a notification's `results`, a compare `result` level, …).
+const ENUMS: Record<string, readonly unknown[]> = {
+  result: entryResultValues,
+  results: entryResultValues,
+  store_images_for_results: entryResultValues,
+  mood: moodValues,
+  moods: moodValues,
+  liveness: livenessValues,
+  sex: sexValues,
+  http_method: httpMethodValues,
+  event_types: billingEventTypeValues,
+};
+
+/** Every enum-valued field of a query or body holds the spec's values. */
+export function checkEnums(input: unknown): void {
+  if (typeof input !== "object" || input === null || input instanceof FormData) return;
+  for (const [field, value] of Object.entries(input)) {
+    const allowed = ENUMS[field];
+    if (allowed) checkEnum(field, value, allowed);
+  }
 }

@@ -1,4 +1,5 @@
 import { InputError } from "./errors";
+import { checkEnums } from "./input";
 
 type Bytes = Blob | ArrayBuffer | ArrayBufferView;
 
@@ -23,6 +24,7 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
  */
 export function multipart(fileFields: readonly string[], maxBytes: number) {
   return (body: Record<string, unknown>): FormData => {
+    checkEnums(body);
     const form = new FormData();
     let total = 0;
     let largest = { field: "", size: -1 };

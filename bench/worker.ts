@@ -1,0 +1,224 @@
+/**
+ * The measuring process, started by bench/run.ts (bundled by esbuild to
+ * bench/.out/worker.mjs and run with plain `node`, so no transpiler sits in the process
+ * that is measured). The SDK is the package-like bundle bench/.out/neuroio.mjs, imported
+ * at run time like a user imports `neuroio`.
+ *
+ *   node worker.mjs '<json Task>'
+ *
+ * Tasks:
+ *   rate  — one implementation and call pattern, kept running between measurements (forked,
+ *           IPC): warms up, says `{ ready }`, then for every "measure" message makes `count`
+ *           calls at `concurrency` and answers a Result (calls/s, CPU time per call, peak
+ *           RSS so far); "exit" ends it.
+ *   rss   — one GET and one 1 KiB upload (so every code path is loaded and warm), then one
+ *           upload of the file at `file` opened with fs.openAsBlob; prints peak RSS.
+ *   cold  — from process start: import the package (or nothing, for raw fetch), make the
+ *           first `sources.list()`; prints milliseconds.
+ */
+import { openAsBlob } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+
+export type Impl = "client" | "client-fetch" | "fetch" | "undici";
+export type Pattern = "list" | "upload";
+
+export interface Task {
+  kind: "rate" | "rss" | "cold";
+  impl: Impl;
+  base: string;
+  token: string;
+  pattern?: Pattern;
+  count?: number;
+  concurrency?: number;
+  warmup?: number;
+  uploadBytes?: number;
+  file?: string;
+  baseline?: boolean;
+}
+
+export interface Result {
+  rate?: number;
+  ms?: number;
+  cpuMicrosPerCall?: number;
+  importMs?: number;
+  firstCallMs?: number;
+  sinceStartMs?: number;
+  maxRssBytes: number;
+}
+
+type Call = () => Promise<void>;
+type NeuroIO = typeof import("../src/wrappers");
+
+const SOURCE = "Entrance camera";
+// Beside this worker's bundle (bench/.out/), like an installed package's entry.
+const PKG = pathToFileURL(path.join(path.dirname(process.argv[1]!), "neuroio.mjs")).href;
+
+async function main(): Promise<void> {
+  const task = JSON.parse(process.argv[2] ?? "{}") as Task;
+  if (task.kind === "cold") return report(await cold(task));
+
+  const calls = await implementation(task);
+  if (task.kind === "rss") {
+    await calls.list();
+    await calls.upload(new Blob([jpegLike(1024)], { type: "image/jpeg" }));
+    if (!task.baseline) await calls.upload(await openAsBlob(task.file!, { type: "image/jpeg" }));
+    return report({ maxRssBytes: peakRss() });
+  }
+
+  const image = new Blob([jpegLike(task.uploadBytes ?? 1024 * 1024)], { type: "image/jpeg" });
+  const call: Call = task.pattern === "upload" ? () => calls.upload(image) : calls.list;
+  const concurrency = task.concurrency ?? 1;
+  await run(call, task.warmup ?? 0, concurrency);
+  process.on("message", async (message) => {
+    if (message !== "measure") return process.exit(0);
+    (globalThis as { gc?: () => void }).gc?.();
+    const count = task.count ?? 0;
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    await run(call, count, concurrency);
+    const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    process.send!({ rate: (count * 1000) / ms, ms, cpuMicrosPerCall: (used.user + used.system) / count, maxRssBytes: peakRss() } satisfies Result);
+  });
+  process.on("disconnect", () => process.exit(0));
+  process.send!({ ready: true });
+}
+
+interface Calls {
+  list: Call;
+  upload: (image: Blob) => Promise<void>;
+}
+
+/** The three call patterns for one implementation; every answer is checked. */
+async function implementation(task: Task): Promise<Calls> {
+  const url = (path: string) => `${task.base}${path}`;
+  // What the SDK sends (it adds User-Agent in Node); the baselines send the same.
+  const headers = { Authorization: `Token ${task.token}`, "User-Agent": "neuroio-js/bench" };
+
+  if (task.impl.startsWith("client")) {
+    const { Client } = (await import(PKG)) as NeuroIO;
+    // client: the default transport (in Node, the SDK's undici transport); client-fetch:
+    // global fetch, the transport of browsers and of any `fetch` option.
+    const fetch = task.impl === "client-fetch" ? globalThis.fetch : undefined;
+    const client = new Client({ apiUrl: task.base, iamUrl: task.base, apiToken: task.token, ...(fetch ? { fetch } : {}) });
+    const upload = async (image: Blob) => {
+      const { data, error } = await client.persons.create({ image, source: SOURCE });
+      if (error !== undefined || data?.result !== "new") throw new Error(`upload failed: ${JSON.stringify(error)}`);
+    };
+    return {
+      list: async () => {
+        const { data, error } = await client.sources.list();
+        if (error !== undefined || data?.results.length !== 20) throw new Error(`list failed: ${JSON.stringify(error)}`);
+      },
+      upload,
+    };
+  }
+
+  if (task.impl === "fetch") {
+    const upload = async (image: Blob) => {
+      const form = new FormData();
+      form.append("image", image, "image.jpg");
+      form.append("source", SOURCE);
+      const response = await fetch(url("/v1/persons/"), { method: "POST", headers, body: form });
+      const data = (await response.json()) as { result?: string };
+      if (response.status !== 201 || data.result !== "new") throw new Error(`upload failed: ${response.status}`);
+    };
+    return {
+      list: async () => {
+        const response = await fetch(url("/v1/sources/"), { headers });
+        const data = (await response.json()) as { results: unknown[] };
+        if (!response.ok || data.results.length !== 20) throw new Error(`list failed: ${response.status}`);
+      },
+      upload,
+    };
+  }
+
+  // Raw undici.request on a dedicated Agent (keep-alive pool): the transport's limit.
+  const undici = await import("undici");
+  const dispatcher = new undici.Agent();
+  const upload = async (image: Blob) => {
+    // undici's own FormData: its body extraction only recognises that class.
+    const form = new undici.FormData();
+    form.append("image", image, "image.jpg");
+    form.append("source", SOURCE);
+    const { statusCode, body } = await undici.request(url("/v1/persons/"), {
+      method: "POST",
+      headers,
+      body: form,
+      dispatcher,
+    });
+    const data = (await body.json()) as { result?: string };
+    if (statusCode !== 201 || data.result !== "new") throw new Error(`upload failed: ${statusCode}`);
+  };
+  return {
+    list: async () => {
+      const { statusCode, body } = await undici.request(url("/v1/sources/"), { headers, dispatcher });
+      const data = (await body.json()) as { results: unknown[] };
+      if (statusCode !== 200 || data.results.length !== 20) throw new Error(`list failed: ${statusCode}`);
+    },
+    upload,
+  };
+}
+
+/** `total` calls, at most `concurrency` in flight. */
+async function run(call: Call, total: number, concurrency: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < total) {
+      next++;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane));
+}
+
+async function cold(task: Task): Promise<Result> {
+  const t0 = performance.now();
+  let firstCall: Call;
+  if (task.impl === "fetch") {
+    firstCall = async () => {
+      const response = await fetch(`${task.base}/v1/sources/`, { headers: { Authorization: `Token ${task.token}` } });
+      await response.json();
+    };
+  } else {
+    const { Client } = (await import(PKG)) as NeuroIO;
+    const client = new Client({ apiUrl: task.base, iamUrl: task.base, apiToken: task.token });
+    firstCall = async () => {
+      const { error } = await client.sources.list();
+      if (error !== undefined) throw new Error("list failed");
+    };
+  }
+  const t1 = performance.now();
+  await firstCall();
+  const t2 = performance.now();
+  return { importMs: t1 - t0, firstCallMs: t2 - t1, sinceStartMs: t2, maxRssBytes: peakRss() };
+}
+
+/** Bytes that look like a JPEG (SOI marker, then noise that does not compress). */
+function jpegLike(size: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  return bytes;
+}
+
+function peakRss(): number {
+  return process.resourceUsage().maxRSS * 1024; // maxRSS is in KiB
+}
+
+function report(result: Result): void {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
