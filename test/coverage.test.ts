@@ -12,23 +12,20 @@ import {
   example,
   jpegBytes,
   operations,
-  startRecordingServer,
   successStatus,
-  testClient,
   type Json,
   type RecordingServer,
   type SpecOperation,
+  useRecordingServer,
 } from "./helpers";
 
 let server: RecordingServer;
 let client: Client;
 
-beforeAll(async () => {
-  server = await startRecordingServer();
-  client = testClient(server);
+useRecordingServer((started, connected) => {
+  server = started;
+  client = connected;
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 /** A minimal valid value for a schema. */
 function sample(rawSchema: Json, name = ""): unknown {

@@ -426,3 +426,17 @@ export function validationError(field: string, message = "This field is required
 
 /** The ErrorBody a 404 carries. */
 export const NOT_FOUND = { error_codes: [404], message: "Not found.", fields: [] };
+
+/**
+ * A recording server and a client on it for the whole test file, with the recorded
+ * requests cleared before each test; `use` receives them once they are up.
+ */
+export function useRecordingServer(use: (server: RecordingServer, client: Client) => void): void {
+  let server: RecordingServer | undefined;
+  beforeAll(async () => {
+    server = await startRecordingServer();
+    use(server, testClient(server));
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => server?.reset());
+}

@@ -1,15 +1,13 @@
 import { InputError, NeuroIOError, unwrap, type Client } from "../../src/wrappers";
-import { example, startRecordingServer, TEST_TOKEN, testClient, type RecordingServer } from "../helpers";
+import { example, TEST_TOKEN, type RecordingServer, useRecordingServer } from "../helpers";
 
 let server: RecordingServer;
 let client: Client;
 
-beforeAll(async () => {
-  server = await startRecordingServer();
-  client = testClient(server);
+useRecordingServer((started, connected) => {
+  server = started;
+  client = connected;
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 describe("billing.usage()", () => {
   test("sends comma-joined spaces_ids and event_types, months, limit and offset to the IAM host", async () => {

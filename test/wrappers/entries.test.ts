@@ -1,15 +1,13 @@
 import { NeuroIOError, unwrap, type Client } from "../../src/wrappers";
-import { example, NOT_FOUND, startRecordingServer, TEST_TOKEN, testClient, validationError, type RecordingServer } from "../helpers";
+import { example, NOT_FOUND, TEST_TOKEN, validationError, type RecordingServer, useRecordingServer } from "../helpers";
 
 let server: RecordingServer;
 let client: Client;
 
-beforeAll(async () => {
-  server = await startRecordingServer();
-  client = testClient(server);
+useRecordingServer((started, connected) => {
+  server = started;
+  client = connected;
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 describe("entries.list()", () => {
   test("sends every filter: comma-joined arrays, ISO 8601 dates, integers", async () => {

@@ -1,17 +1,15 @@
 import { InputError, type Client } from "../../src/wrappers";
-import { startRecordingServer, testClient, type RecordingServer } from "../helpers";
+import { type RecordingServer, useRecordingServer } from "../helpers";
 
 // TypeScript callers cannot pass an unknown enum value; JavaScript callers can, and the
 // client refuses it before anything is sent, wherever the field travels.
 let server: RecordingServer;
 let client: Client;
 
-beforeAll(async () => {
-  server = await startRecordingServer();
-  client = testClient(server);
+useRecordingServer((started, connected) => {
+  server = started;
+  client = connected;
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 const bogus = <T>(value: unknown) => value as T;
 

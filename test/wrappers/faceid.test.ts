@@ -1,15 +1,13 @@
 import { InputError, NeuroIOError, unwrap, type Client } from "../../src/wrappers";
-import { example, jpegBytes, pngBytes, startRecordingServer, TEST_TOKEN, testClient, validationError, type RecordingServer } from "../helpers";
+import { example, jpegBytes, pngBytes, TEST_TOKEN, validationError, type RecordingServer, useRecordingServer } from "../helpers";
 
 let server: RecordingServer;
 let client: Client;
 
-beforeAll(async () => {
-  server = await startRecordingServer();
-  client = testClient(server);
+useRecordingServer((started, connected) => {
+  server = started;
+  client = connected;
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 describe("faceid.compare()", () => {
   test("POSTs the photo, facesize and result as multipart to the API host", async () => {

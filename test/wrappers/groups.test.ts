@@ -1,15 +1,13 @@
 import { InputError, NeuroIOError, unwrap, type Client } from "../../src/wrappers";
-import { example, NOT_FOUND, startRecordingServer, TEST_TOKEN, testClient, validationError, type RecordingServer } from "../helpers";
+import { example, NOT_FOUND, TEST_TOKEN, validationError, type RecordingServer, useRecordingServer } from "../helpers";
 
 let server: RecordingServer;
 let client: Client;
 
-beforeAll(async () => {
-  server = await startRecordingServer();
-  client = testClient(server);
+useRecordingServer((started, connected) => {
+  server = started;
+  client = connected;
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 const PIDS = ["749c9583-5ae9-4b72-a8f9-e1018d99af7e", "0f1c4a8e-3b0d-4c47-9a6e-5d2f1b7c8e90"];
 const manyPids = (n: number) => Array.from({ length: n }, (_, i) => `pid-${i}`);

@@ -1,15 +1,13 @@
 import { NeuroIOError, unwrap, type Client } from "../../src/wrappers";
-import { example, NOT_FOUND, startRecordingServer, TEST_TOKEN, testClient, type RecordingServer } from "../helpers";
+import { example, NOT_FOUND, TEST_TOKEN, type RecordingServer, useRecordingServer } from "../helpers";
 
 let server: RecordingServer;
 let client: Client;
 
-beforeAll(async () => {
-  server = await startRecordingServer();
-  client = testClient(server);
+useRecordingServer((started, connected) => {
+  server = started;
+  client = connected;
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 describe("streams.tokens.create()", () => {
   test("POSTs permanent as JSON to the API host (not IAM)", async () => {

@@ -1,15 +1,13 @@
 import { NeuroIOError, unwrap, type Client } from "../../src/wrappers";
-import { example, startRecordingServer, TEST_TOKEN, testClient, type RecordingServer } from "../helpers";
+import { example, TEST_TOKEN, type RecordingServer, useRecordingServer } from "../helpers";
 
 let server: RecordingServer;
 let client: Client;
 
-beforeAll(async () => {
-  server = await startRecordingServer();
-  client = testClient(server);
+useRecordingServer((started, connected) => {
+  server = started;
+  client = connected;
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 test("whoami.me() GETs /v1/whoami/ on the IAM host with the token", async () => {
   const { data, error, response } = await client.whoami.me();
