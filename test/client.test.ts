@@ -430,3 +430,32 @@ test("after auth.passwordChange() a Client.login() client logs in again with the
   expect(server.requests.map((r) => r.path)).toEqual(["/v1/version/", "/v1/auth/token/", "/v1/version/"]);
   expect(server.requests[1]!.json).toEqual({ username: "usr", password: "newpwd" });
 });
+
+describe("hosts from the environment", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const name of ["NEUROIO_IAM_URL", "NEUROIO_API_URL", "NEUROIO_EVENTS_URL"]) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
+
+  test("a Client without host options uses NEUROIO_IAM_URL and NEUROIO_API_URL", async () => {
+    process.env.NEUROIO_IAM_URL = urls.iamUrl;
+    process.env.NEUROIO_API_URL = urls.apiUrl;
+    const client = new Client({ apiToken: "env-token" });
+    await client.whoami.me();
+    await client.version.get();
+    expect(server.requests.map((r) => [r.host, r.path])).toEqual([
+      ["iam", "/v1/whoami/"],
+      ["api", "/v1/version/"],
+    ]);
+    expect(JSON.parse(JSON.stringify(client))).toMatchObject({ iamUrl: urls.iamUrl, apiUrl: urls.apiUrl });
+  });
+
+  test("explicit options win over the environment", () => {
+    process.env.NEUROIO_API_URL = "http://127.0.0.1:9/never";
+    const client = new Client({ apiUrl: urls.apiUrl });
+    expect(JSON.parse(JSON.stringify(client)).apiUrl).toBe(urls.apiUrl);
+  });
+});

@@ -5,13 +5,21 @@
  * src/wrappers/index.ts, "neuroio/mock" to src/mock/index.ts and "neuroio/openapi.json" to
  * the bundled document. Errors are reported as README.md:<line>.
  *
+ * Then every README block runs, in its own Node process (tsx), against a fresh embedded
+ * stand-in: the Client takes the stand-in's URLs from NEUROIO_IAM_URL / NEUROIO_API_URL /
+ * NEUROIO_EVENTS_URL, and the stand-in seeds the user `usr`/`pwd` with the token `abcd`
+ * that the examples use.
+ *
  * Each block must stand alone (its own imports and `client`). A block whose info string
  * contains "ignore" (```ts ignore) is skipped. test/fixtures/readme-snippets.md checks the
  * checker: a deliberately wrong block must be reported at its line.
  */
+import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import ts from "typescript";
+import { startMockServer } from "../src/mock";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(__dirname, ".readme-snippets");
@@ -150,4 +158,25 @@ test("the checker reports a wrong snippet at its markdown line and skips non-ts 
   const fromFixture = errors.filter((e) => e.startsWith(fixturePath));
   expect(fromFixture).toHaveLength(1);
   expect(fromFixture[0]).toMatch(new RegExp(`^${fixturePath}:${wrongLine}:\\d+ TS2322: `));
+});
+
+describe("README.md snippets run against the stand-in", () => {
+  const run = promisify(execFile);
+  const IMPORTS: [RegExp, string][] = [
+    [/from "neuroio"/g, `from ${JSON.stringify(path.join(ROOT, "src/wrappers/index.ts"))}`],
+    [/from "neuroio\/mock"/g, `from ${JSON.stringify(path.join(ROOT, "src/mock/index.ts"))}`],
+  ];
+
+  test.each(readme.map((s) => [s.fence, s] as const))("README.md:%i", async (fence, snippet) => {
+    const server = await startMockServer({ users: [{ username: "usr", password: "pwd", apiToken: "abcd" }] });
+    try {
+      const file = path.join(OUT, `run_L${fence}.mts`);
+      writeFileSync(file, IMPORTS.reduce((code, [pattern, target]) => code.replace(pattern, target), snippet.code));
+      const env = { ...process.env, NEUROIO_IAM_URL: server.iamUrl, NEUROIO_API_URL: server.apiUrl, NEUROIO_EVENTS_URL: server.eventsUrl };
+      const { stderr } = await run(process.execPath, ["--import", "tsx", file], { cwd: ROOT, env, timeout: 60_000 });
+      expect(stderr).toBe("");
+    } finally {
+      await server.close();
+    }
+  }, 90_000);
 });

@@ -29,6 +29,8 @@ export interface MockUser {
   password: string;
   /** Tokens of this user are manager tokens: they reach IAM only (403 on the API host and billing). */
   manager?: boolean;
+  /** Seeds a permanent token with this key for the user, so tests and examples can use a fixed key. */
+  apiToken?: string;
 }
 
 export type TokenKind = "account" | "space" | "manager";
@@ -211,11 +213,12 @@ export class Store {
 
   // -- users and accounts -------------------------------------------------------------
 
-  addUser({ username, password, manager = false }: MockUser): UserRecord {
+  addUser({ username, password, manager = false, apiToken }: MockUser): UserRecord {
     if ([...this.users.values()].some((u) => u.username === username)) throw new Error(`user ${username} already exists`);
     const user: UserRecord = { id: this.nextId("user"), username, password, manager };
     this.users.set(user.id, user);
     this.createSpace(user, "default", true);
+    if (apiToken !== undefined) this.issueToken(user, manager ? "manager" : "account", null, true, apiToken);
     return user;
   }
 
@@ -262,11 +265,11 @@ export class Store {
 
   // -- tokens ---------------------------------------------------------------------------
 
-  issueToken(user: UserRecord, kind: TokenKind, spaceId: number | null, permanent: boolean): TokenRecord {
+  issueToken(user: UserRecord, kind: TokenKind, spaceId: number | null, permanent: boolean, key?: string): TokenRecord {
     const created = this.clock();
     const token: TokenRecord = {
       id: this.nextId("token"),
-      key: randomBytes(20).toString("hex"),
+      key: key ?? randomBytes(20).toString("hex"),
       kind,
       userId: user.id,
       spaceId,

@@ -25,11 +25,11 @@ import { Whoami } from "./whoami";
 export interface ClientOptions {
   /** Token key sent as `Authorization: Token <key>`. Default: none (only `auth.login` works). */
   apiToken?: string;
-  /** IAM host. Default: `https://iam.neuroio.com`. */
+  /** IAM host. Default: `NEUROIO_IAM_URL` from the environment (Node), else `https://iam.neuroio.com`. */
   iamUrl?: string;
-  /** API host. Default: `https://api.neuroio.com`. */
+  /** API host. Default: `NEUROIO_API_URL` from the environment (Node), else `https://api.neuroio.com`. */
   apiUrl?: string;
-  /** Events WebSocket. Default: `wss://events.neuroio.com`. */
+  /** Events WebSocket. Default: `NEUROIO_EVENTS_URL` from the environment (Node), else `wss://events.neuroio.com`. */
   eventsUrl?: string;
   /** Time limit per call in ms, including uploads and reading the answer. Default: 60000. */
   timeoutMs?: number;
@@ -88,16 +88,18 @@ export class Client {
   readonly version: Version;
 
   readonly #options: ClientOptions;
+  readonly #hosts: Hosts;
   readonly #session: Session;
   #events: EventsListener | undefined;
 
   constructor(options: ClientOptions = {}) {
     this.#options = { ...options };
+    this.#hosts = hostsOf(options);
     this.#session = sessions.get(options) ?? new Session(options.apiToken);
     const http = new Http(
       {
-        iamUrl: options.iamUrl ?? DEFAULTS.iamUrl,
-        apiUrl: options.apiUrl ?? DEFAULTS.apiUrl,
+        iamUrl: this.#hosts.iamUrl,
+        apiUrl: this.#hosts.apiUrl,
         timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
         maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
         maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs,
@@ -162,7 +164,7 @@ export class Client {
   get events(): EventsListener {
     this.#events ??= new EventsListener({
       ...this.#options.events,
-      url: this.#options.eventsUrl ?? DEFAULTS.eventsUrl,
+      url: this.#hosts.eventsUrl,
       token: () => this.#session.token,
     });
     return this.#events;
@@ -182,14 +184,26 @@ export class Client {
   }
 
   private describe() {
-    return {
-      iamUrl: this.#options.iamUrl ?? DEFAULTS.iamUrl,
-      apiUrl: this.#options.apiUrl ?? DEFAULTS.apiUrl,
-      authenticated: this.authenticated,
-    };
+    return { iamUrl: this.#hosts.iamUrl, apiUrl: this.#hosts.apiUrl, authenticated: this.authenticated };
   }
 }
 
 // Hands a prepared session (with credentials) to the constructor without putting it in
 // the public options type.
 const sessions = new WeakMap<ClientOptions, Session>();
+
+type Hosts = Required<Pick<ClientOptions, "iamUrl" | "apiUrl" | "eventsUrl">>;
+
+/**
+ * The hosts a client talks to: its options, else NEUROIO_IAM_URL / NEUROIO_API_URL /
+ * NEUROIO_EVENTS_URL from the environment (so code written for production runs unchanged
+ * against a stand-in), else production.
+ */
+function hostsOf(options: ClientOptions): Hosts {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  return {
+    iamUrl: options.iamUrl ?? env.NEUROIO_IAM_URL ?? DEFAULTS.iamUrl,
+    apiUrl: options.apiUrl ?? env.NEUROIO_API_URL ?? DEFAULTS.apiUrl,
+    eventsUrl: options.eventsUrl ?? env.NEUROIO_EVENTS_URL ?? DEFAULTS.eventsUrl,
+  };
+}
