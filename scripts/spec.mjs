@@ -2,7 +2,7 @@
 // generated forms: the bundled JSON and the TypeScript types. Used by generate, bundle
 // and the drift check, so all three agree byte for byte.
 import { bundle, loadConfig } from "@redocly/openapi-core";
-import openapiTS, { astToString } from "openapi-typescript";
+import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import ts from "typescript";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -44,5 +44,5 @@ export async function typesText(document) {
       return undefined;
     },
   });
-  return astToString(ast);
+  return COMMENT_HEADER + astToString(ast);
 }
