@@ -80,6 +80,9 @@ function checkSnippets(snippets: Snippet[]): string[] {
     resolveJsonModule: true,
     skipLibCheck: true,
     noEmit: true,
+    // Relative to the snippets, as in the tsconfig.json written next to them; without it the
+    // paths would not resolve and "neuroio" would fall through to the package's own dist/.
+    baseUrl: OUT,
     paths: {
       neuroio: [rel("src/wrappers/index.ts")],
       "neuroio/mock": [rel("src/mock/index.ts")],

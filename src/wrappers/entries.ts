@@ -1,5 +1,5 @@
 import type { Http, RequestOptions } from "./http";
-import type { PathOf, QueryOf } from "./types";
+import type { PathOf, QueryOf, WireQueryOf } from "./types";
 
 /** Entries: the recorded result of every processed face (API). */
 export class Entries {
@@ -7,7 +7,11 @@ export class Entries {
 
   /** List entries matching the filters, one page at a time. */
   list(query: QueryOf<"entries.list"> = {}, options?: RequestOptions) {
-    return this.http.api.GET("/v1/entries/", { params: { query }, ...this.http.call("entries.list", options) });
+    // Dates given as Date objects become ISO strings in the query serializer.
+    return this.http.api.GET("/v1/entries/", {
+      params: { query: query as WireQueryOf<"entries.list"> },
+      ...this.http.call("entries.list", options),
+    });
   }
 
   /** Entry statistics of one person. */

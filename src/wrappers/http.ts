@@ -80,6 +80,12 @@ const viaNode: Transport = async (request, init) => {
 // NeuroIO takes array query parameters comma-joined: ?spaces_ids=1,2,3
 const commaJoined = createQuerySerializer({ array: { style: "form", explode: false } });
 
+/** The query with Date values as ISO 8601 strings (the same object when it has none). */
+function isoDates(query: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.values(query).some((value) => value instanceof Date)) return query;
+  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]));
+}
+
 /**
  * openapi-fetch's `Request` for the Node transport: the request's parts, unassembled
  * (making a Request, and fetch remaking it, is most of fetch's cost). A URL that cannot be
@@ -104,7 +110,7 @@ export class Http {
     const shared = {
       // Both run before anything is sent, and inside openapi-fetch's promise: a bad enum
       // value from a JavaScript caller becomes a rejected call, not a request.
-      querySerializer: (query: Record<string, unknown>) => (checkEnums(query), commaJoined(query)),
+      querySerializer: (query: Record<string, unknown>) => (checkEnums(query), commaJoined(isoDates(query))),
       bodySerializer: (body: unknown) => (checkEnums(body), JSON.stringify(body)),
       // Node, with no fetch or middleware of the caller's (those get Requests): the Node transport.
       ...(NODE && !config.fetch && !config.middleware.length && { Request: Pending as unknown as typeof Request }),

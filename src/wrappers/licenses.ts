@@ -1,5 +1,5 @@
 import type { Http, RequestOptions } from "./http";
-import type { JsonOf, PathOf, QueryOf } from "./types";
+import type { JsonOf, PathOf, QueryOf, WireQueryOf } from "./types";
 
 /** Licenses (IAM). */
 export class Licenses {
@@ -21,8 +21,9 @@ export class LicensesSources {
 
   /** List source licenses, one page at a time. */
   list(query: QueryOf<"licenses.sources.list"> = {}, options?: RequestOptions) {
+    // Dates given as Date objects become ISO strings in the query serializer.
     return this.http.iam.GET("/v1/licenses/sources/", {
-      params: { query },
+      params: { query: query as WireQueryOf<"licenses.sources.list"> },
       ...this.http.call("licenses.sources.list", options),
     });
   }

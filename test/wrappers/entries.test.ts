@@ -54,6 +54,13 @@ describe("entries.list()", () => {
     expect(data).toEqual(example("entries.list"));
   });
 
+  test("takes Date objects for date_from/date_to and sends them as ISO 8601", async () => {
+    await client.entries.list({ date_from: new Date(Date.UTC(2021, 4, 28, 10, 37, 51, 433)), date_to: "2021-05-29T00:00:00Z" });
+    const query = new URLSearchParams(server.only().query);
+    expect(query.get("date_from")).toBe("2021-05-28T10:37:51.433Z");
+    expect(query.get("date_to")).toBe("2021-05-29T00:00:00Z");
+  });
+
   test("without filters sends no query string", async () => {
     await client.entries.list();
     expect(server.only()).toMatchObject({ path: "/v1/entries/", query: "" });
