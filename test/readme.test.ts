@@ -67,53 +67,34 @@ function checkSnippets(snippets: Snippet[]): string[] {
   }
 
   const rel = (p: string) => path.relative(OUT, path.join(ROOT, p)).split(path.sep).join("/");
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.Node16,
-    moduleResolution: ts.ModuleResolutionKind.Node16,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-    types: ["node"],
-    typeRoots: [path.join(ROOT, "node_modules", "@types")],
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    esModuleInterop: true,
-    resolveJsonModule: true,
-    skipLibCheck: true,
-    noEmit: true,
-    // Relative to the snippets, as in the tsconfig.json written next to them; without it the
-    // paths would not resolve and "neuroio" would fall through to the package's own dist/.
-    baseUrl: OUT,
-    paths: {
-      neuroio: [rel("src/wrappers/index.ts")],
-      "neuroio/mock": [rel("src/mock/index.ts")],
-      "neuroio/openapi.json": [rel("src/generated/openapi.json")],
-    },
-  };
-  // A tsconfig next to the snippets, so an editor (or `tsc -p test/.readme-snippets`) sees the same setup.
-  writeFileSync(
-    path.join(OUT, "tsconfig.json"),
-    JSON.stringify(
-      {
-        compilerOptions: {
-          target: "ES2022",
-          module: "node16",
-          moduleResolution: "node16",
-          lib: ["ES2022", "DOM", "DOM.Iterable"],
-          types: ["node"],
-          strict: true,
-          noUncheckedIndexedAccess: true,
-          esModuleInterop: true,
-          resolveJsonModule: true,
-          skipLibCheck: true,
-          noEmit: true,
-          paths: options.paths,
-        },
-        include: ["*.mts"],
+  // One tsconfig.json next to the snippets: what this check compiles with, and what an editor
+  // (or `tsc -p test/.readme-snippets`) sees. Its paths resolve relative to it, so "neuroio"
+  // is always the sources, never the package's own dist/.
+  const tsconfig = {
+    compilerOptions: {
+      target: "ES2022",
+      module: "node16",
+      moduleResolution: "node16",
+      lib: ["ES2022", "DOM", "DOM.Iterable"],
+      types: ["node"],
+      typeRoots: [rel("node_modules/@types")],
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      skipLibCheck: true,
+      noEmit: true,
+      paths: {
+        neuroio: [rel("src/wrappers/index.ts")],
+        "neuroio/mock": [rel("src/mock/index.ts")],
+        "neuroio/openapi.json": [rel("src/generated/openapi.json")],
       },
-      null,
-      2,
-    ),
-  );
+    },
+    include: ["*.mts"],
+  };
+  const configFile = path.join(OUT, "tsconfig.json");
+  writeFileSync(configFile, JSON.stringify(tsconfig, null, 2));
+  const { options } = ts.parseJsonConfigFileContent(tsconfig, ts.sys, OUT, undefined, configFile);
 
   const program = ts.createProgram({ rootNames: [...files.keys()], options });
   const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...ts.getPreEmitDiagnostics(program)];

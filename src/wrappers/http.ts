@@ -307,7 +307,7 @@ function backoff(attempt: number, capMs: number): number {
 }
 
 /** Retry-After in seconds or as an HTTP date, capped; undefined when absent or unreadable. */
-export function retryAfter(header: string | null, capMs: number): number | undefined {
+function retryAfter(header: string | null, capMs: number): number | undefined {
   if (header === null) return undefined;
   const seconds = Number(header);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
