@@ -1,24 +1,38 @@
 // npm run generate            — write src/generated/ from openapi/
-// npm run check:generated     — fail when the committed src/generated/ is stale
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+// npm run check:generated     — fail, with a unified diff, when the committed src/generated/ is stale
+import { readFile, writeFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { bundlePath, typesPath, bundleSpec, bundleText, typesText } from "./spec.mjs";
+import { root, bundlePath, typesPath, bundleSpec, bundleText, typesText } from "./spec.mjs";
+import { operationsLayer } from "./operations.mjs";
 
 const check = process.argv.includes("--check");
 const document = await bundleSpec();
+const { operationsText, namespacesText } = operationsLayer(document);
 const outputs = [
   [bundlePath, bundleText(document)],
   [typesPath, await typesText(document)],
+  [path.join(root, "src/generated/operations.ts"), operationsText],
+  [path.join(root, "src/generated/namespaces.ts"), namespacesText],
 ];
 
 if (check) {
-  const stale = [];
+  const scratch = await mkdtemp(path.join(tmpdir(), "neuroio-generated-"));
+  let stale = 0;
   for (const [file, text] of outputs) {
     const committed = await readFile(file, "utf8").catch(() => "");
-    if (committed !== text) stale.push(path.relative(process.cwd(), file));
+    if (committed === text) continue;
+    stale++;
+    const relative = path.relative(root, file);
+    const fresh = path.join(scratch, path.basename(file));
+    await writeFile(fresh, text);
+    const diff = spawnSync("diff", ["-u", "--label", `${relative} (committed)`, "--label", `${relative} (generated)`, file, fresh], { encoding: "utf8" });
+    process.stderr.write(diff.stdout || `${relative} is missing\n`);
   }
-  if (stale.length > 0) {
-    console.error(`src/generated is stale (${stale.join(", ")}): run \`npm run generate\` and commit.`);
+  await rm(scratch, { recursive: true, force: true });
+  if (stale > 0) {
+    console.error(`\nsrc/generated is stale (${stale} file${stale === 1 ? "" : "s"}): run \`npm run generate\` and commit.`);
     process.exit(1);
   }
   console.log("src/generated matches openapi/.");
@@ -26,6 +40,6 @@ if (check) {
   for (const [file, text] of outputs) {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);
-    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    console.log(`wrote ${path.relative(root, file)}`);
   }
 }

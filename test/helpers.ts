@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import busboy from "busboy";
 import { Client, type ClientOptions } from "../src/wrappers";
+import { DocumentReader, type DocumentOperation, type Host } from "../src/document";
 
 // ---------------------------------------------------------------------------------------
 // The bundled OpenAPI document
@@ -23,109 +24,20 @@ export type Json = any;
 export const SPEC_PATH = path.join(__dirname, "..", "src", "generated", "openapi.json");
 export const spec: Json = JSON.parse(readFileSync(SPEC_PATH, "utf8"));
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+/** The one document reader (src/document.ts), over the bundled document. */
+export const reader = new DocumentReader(spec);
+export const deref = <T = Json>(node: Json): T => reader.deref<T>(node);
 
-/** Follows local `$ref`s (`#/components/...`) until a non-reference object. */
-export function deref<T = Json>(node: Json): T {
-  let current = node;
-  const seen = new Set<string>();
-  while (current && typeof current === "object" && typeof current.$ref === "string") {
-    const ref: string = current.$ref;
-    if (!ref.startsWith("#/") || seen.has(ref)) throw new Error(`cannot follow $ref ${ref}`);
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((obj: Json, key) => obj?.[key], spec);
-    if (current === undefined) throw new Error(`dangling $ref ${ref}`);
-  }
-  return current as T;
-}
-
-export type HostName = "iam" | "api";
-
-export interface SpecOperation {
-  operationId: string;
-  method: string; // upper case
-  template: string; // e.g. /v1/sources/{id}/
-  host: HostName;
-  serverUrl: string;
-  pathItem: Json;
-  operation: Json;
-  /** Path-item and operation parameters, dereferenced (operation ones win). */
-  parameters: Json[];
-}
-
-function hostOf(url: string): HostName {
-  const hostname = new URL(url).hostname;
-  if (hostname.startsWith("iam.")) return "iam";
-  if (hostname.startsWith("api.")) return "api";
-  throw new Error(`unknown NeuroIO host ${url}`);
-}
+export type HostName = Host;
+export type SpecOperation = DocumentOperation;
 
 /** Every operation of the document, in document order. */
-export const operations: SpecOperation[] = (() => {
-  const list: SpecOperation[] = [];
-  for (const [template, rawItem] of Object.entries<Json>(spec.paths)) {
-    const pathItem = deref(rawItem);
-    for (const method of HTTP_METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      const serverUrl: string = (operation.servers ?? pathItem.servers ?? spec.servers)[0].url;
-      const byKey = new Map<string, Json>();
-      for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
-        const param = deref(p);
-        byKey.set(`${param.in}:${param.name}`, param);
-      }
-      list.push({
-        operationId: operation.operationId,
-        method: method.toUpperCase(),
-        template,
-        host: hostOf(serverUrl),
-        serverUrl,
-        pathItem,
-        operation,
-        parameters: [...byKey.values()],
-      });
-    }
-  }
-  return list;
-})();
+export const operations: SpecOperation[] = reader.operations;
 
-export function operation(operationId: string): SpecOperation {
-  const op = operations.find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`no operation ${operationId} in the document`);
-  return op;
-}
-
-/** The lowest declared 2xx status of an operation. */
-export function successStatus(operationId: string): number {
-  const codes = Object.keys(operation(operationId).operation.responses)
-    .filter((code) => /^2\d\d$/.test(code))
-    .map(Number)
-    .sort((a, b) => a - b);
-  if (codes.length === 0) throw new Error(`${operationId} declares no 2xx response`);
-  return codes[0]!;
-}
-
-/**
- * The first example of an operation's response (default: the lowest 2xx), or undefined
- * when that response has no body.
- */
-export function example(operationId: string, status: number = successStatus(operationId)): Json {
-  const response = deref(operation(operationId).operation.responses[String(status)]);
-  if (!response) throw new Error(`${operationId} declares no ${status} response`);
-  const content = response.content as Record<string, Json> | undefined;
-  if (!content || Object.keys(content).length === 0) return undefined;
-  const media = content["application/json"] ?? Object.values(content)[0];
-  if (media.example !== undefined) return structuredClone(media.example);
-  const first = media.examples ? Object.values<Json>(media.examples)[0] : undefined;
-  if (first !== undefined) return structuredClone(deref(first).value);
-  const schema = deref(media.schema ?? {});
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) return structuredClone(schema.examples[0]);
-  throw new Error(`${operationId} ${status} has no example`);
-}
+export const operation = (operationId: string): SpecOperation => reader.operation(operationId);
+export const successStatus = (operationId: string): number => reader.successStatus(operationId);
+/** The first example of an operation's response (default: the lowest 2xx), or undefined when it has no body. */
+export const example = (operationId: string, status?: number): Json => reader.responseExample(operationId, status);
 
 // ---------------------------------------------------------------------------------------
 // The recording server
@@ -201,7 +113,7 @@ interface Route {
 
 const routes: Route[] = operations.map((op) => {
   const names: string[] = [];
-  const source = op.template
+  const source = op.path
     .split(/(\{[^}]+\})/)
     .map((part) => {
       const m = /^\{([^}]+)\}$/.exec(part);
@@ -212,7 +124,7 @@ const routes: Route[] = operations.map((op) => {
       return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     })
     .join("");
-  return { op, regex: new RegExp(`^${source}$`), names, literalSegments: op.template.split("/").filter((s) => s && !s.startsWith("{")).length };
+  return { op, regex: new RegExp(`^${source}$`), names, literalSegments: op.path.split("/").filter((s) => s && !s.startsWith("{")).length };
 });
 // A literal segment beats a parameter: /v1/groups/persons/pids/ before /v1/groups/persons/{id}/.
 routes.sort((a, b) => a.names.length - b.names.length || b.literalSegments - a.literalSegments);

@@ -1,26 +1,11 @@
 import type { Middleware } from "openapi-fetch";
-import { Auth } from "./auth";
-import { Billing } from "./billing";
-import { Entries } from "./entries";
+import { namespaces, type Namespaces } from "../generated/namespaces";
 import { unwrap } from "./errors";
 import { EventsListener, type EventsListenerOptions } from "./events";
-import { Faceid } from "./faceid";
-import { Groups } from "./groups";
 import { Http } from "./http";
-import { Licenses } from "./licenses";
-import { Lists } from "./lists";
-import { Notifications } from "./notifications";
-import { Persons } from "./persons";
+import { createSend } from "./operation";
 import { Session, type Credentials } from "./session";
-import { Settings } from "./settings";
-import { Sources } from "./sources";
-import { Spaces } from "./spaces";
-import { Streams } from "./streams";
-import { Tokens } from "./tokens";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./uploads";
-import { Utility } from "./utility";
-import { Version } from "./version";
-import { Whoami } from "./whoami";
 
 export interface ClientOptions {
   /** Token key sent as `Authorization: Token <key>`. Default: none (only `auth.login` works). */
@@ -68,25 +53,10 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
  * named as in the official SDKs (`client.sources.list`, `client.streams.tokens.create`),
  * returning openapi-fetch's typed `{ data, error, response }`.
  */
-export class Client {
-  readonly auth: Auth;
-  readonly whoami: Whoami;
-  readonly tokens: Tokens;
-  readonly spaces: Spaces;
-  readonly lists: Lists;
-  readonly licenses: Licenses;
-  readonly billing: Billing;
-  readonly sources: Sources;
-  readonly entries: Entries;
-  readonly persons: Persons;
-  readonly groups: Groups;
-  readonly notifications: Notifications;
-  readonly settings: Settings;
-  readonly streams: Streams;
-  readonly utility: Utility;
-  readonly faceid: Faceid;
-  readonly version: Version;
+// The namespaces (`client.sources`, …) are generated from the document; the class adds them.
+export interface Client extends Namespaces {}
 
+export class Client {
   readonly #options: ClientOptions;
   readonly #hosts: Hosts;
   readonly #session: Session;
@@ -109,23 +79,7 @@ export class Client {
       },
       this.#session,
     );
-    this.auth = new Auth(http, this.#session);
-    this.whoami = new Whoami(http);
-    this.tokens = new Tokens(http);
-    this.spaces = new Spaces(http);
-    this.lists = new Lists(http);
-    this.licenses = new Licenses(http);
-    this.billing = new Billing(http);
-    this.sources = new Sources(http);
-    this.entries = new Entries(http);
-    this.persons = new Persons(http);
-    this.groups = new Groups(http);
-    this.notifications = new Notifications(http);
-    this.settings = new Settings(http);
-    this.streams = new Streams(http);
-    this.utility = new Utility(http);
-    this.faceid = new Faceid(http);
-    this.version = new Version(http);
+    Object.assign(this, namespaces(createSend(http, this.#session, options.maxUploadBytes ?? DEFAULTS.maxUploadBytes)));
   }
 
   /**

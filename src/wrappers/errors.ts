@@ -23,14 +23,18 @@ export class NeuroIOError extends Error {
   }
 }
 
-/** Bad input, refused before anything was sent. `field` is the wire name of the culprit. */
+/**
+ * Bad input, refused before anything was sent. `field` is the wire name of the culprit
+ * (`pids[3]` inside a list), `operation` the operationId of the call it was given to.
+ */
 export class InputError extends TypeError {
   override name = "InputError";
   constructor(
     readonly field: string,
-    problem: string,
+    readonly problem: string,
+    readonly operation?: string,
   ) {
-    super(`${field}: ${problem}`);
+    super(`${operation ? `${operation}: ` : ""}${field}: ${problem}`);
   }
 }
 

@@ -7,8 +7,6 @@ import type { paths } from "../generated/schema";
 import { ConnectionError, TimeoutError, type ErrorBody } from "./errors";
 import type { Session } from "./session";
 import { SDK_VERSION } from "../version";
-import { checkEnums } from "./input";
-import { multipart } from "./uploads";
 
 /** Transport settings shared by every call of one client. */
 export interface TransportConfig {
@@ -80,12 +78,6 @@ const viaNode: Transport = async (request, init) => {
 // NeuroIO takes array query parameters comma-joined: ?spaces_ids=1,2,3
 const commaJoined = createQuerySerializer({ array: { style: "form", explode: false } });
 
-/** The query with Date values as ISO 8601 strings (the same object when it has none). */
-function isoDates(query: Record<string, unknown>): Record<string, unknown> {
-  if (!Object.values(query).some((value) => value instanceof Date)) return query;
-  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]));
-}
-
 /**
  * openapi-fetch's `Request` for the Node transport: the request's parts, unassembled
  * (making a Request, and fetch remaking it, is most of fetch's cost). A URL that cannot be
@@ -108,10 +100,9 @@ export class Http {
     private readonly session: Session,
   ) {
     const shared = {
-      // Both run before anything is sent, and inside openapi-fetch's promise: a bad enum
-      // value from a JavaScript caller becomes a rejected call, not a request.
-      querySerializer: (query: Record<string, unknown>) => (checkEnums(query), commaJoined(isoDates(query))),
-      bodySerializer: (body: unknown) => (checkEnums(body), JSON.stringify(body)),
+      querySerializer: commaJoined,
+      // Multipart bodies arrive as FormData already (operation.ts); JSON bodies are objects.
+      bodySerializer: (body: unknown) => (body instanceof FormData ? body : JSON.stringify(body)),
       // Node, with no fetch or middleware of the caller's (those get Requests): the Node transport.
       ...(NODE && !config.fetch && !config.middleware.length && { Request: Pending as unknown as typeof Request }),
     } as const;
@@ -130,11 +121,6 @@ export class Http {
       // The data normalize parsed, not parsed again; middleware may swap the Response.
       ...(!this.config.middleware.length && { parseAs: PARSED }),
     };
-  }
-
-  /** bodySerializer for a multipart upload whose binary parts are `fileFields`. */
-  multipart(fileFields: readonly string[]): (body: Record<string, unknown>) => FormData {
-    return multipart(fileFields, this.config.maxUploadBytes);
   }
 
   private async send(request: Request | PendingRequest, operation: string, options: RequestOptions): Promise<Response> {

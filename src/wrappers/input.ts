@@ -1,69 +1,186 @@
-import {
-  billingEventTypeValues,
-  entryResultValues,
-  httpMethodValues,
-  livenessValues,
-  moodValues,
-  sexValues,
-} from "../generated/schema";
 import { InputError } from "./errors";
+import type { FieldSpec, OperationSpec, SchemaSpec } from "./operation";
 
 /**
- * Checks of caller input that the client can make before sending anything: what a
- * TypeScript caller cannot get wrong but a JavaScript caller can, and the limits NeuroIO
- * documents.
+ * The one input checker: every field of a call against the constraints the document gives
+ * it (src/generated/operations.ts), before anything is sent. TypeScript callers mostly
+ * cannot get these wrong; JavaScript callers and values computed at run time can.
  */
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** `YYYY-MM`, as billing filters want. */
-export function checkMonth(field: string, value: string | undefined): void {
-  if (value !== undefined && (typeof value !== "string" || !MONTH.test(value))) {
-    throw new InputError(field, `incorrect month format ${JSON.stringify(value)}, should be YYYY-MM`);
+export function checkInput(operation: string, spec: OperationSpec, input: unknown): void {
+  const fail = (field: string, problem: string): never => {
+    throw new InputError(field, problem, operation);
+  };
+  if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) {
+    fail("input", `expected an object of fields, got ${describe(input)}`);
   }
-}
-
-/** At most `max` items (NeuroIO takes at most 100 pids per group add/remove). */
-export function checkMaxItems(field: string, list: readonly unknown[] | undefined, max: number): void {
-  if (list !== undefined && list.length > max) {
-    throw new InputError(field, `at most ${max} items per request, got ${list.length}`);
-  }
-}
-
-/** Every given value is one of the spec's enum values. */
-export function checkEnum<T>(field: string, value: T | readonly T[] | undefined, allowed: readonly T[]): void {
-  if (value === undefined || value === null) return;
-  for (const item of Array.isArray(value) ? value : [value as T]) {
-    if (!allowed.includes(item)) {
-      throw new InputError(field, `unknown value ${JSON.stringify(item)}; expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+  const given = (input ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(spec.input, name) && given[name] !== undefined) {
+      const known = Object.keys(spec.input);
+      fail(name, `is not a field of ${operation}${known.length ? `; expected ${known.join(", ")}` : " (it takes no input)"}`);
     }
   }
+  for (const [name, field] of Object.entries(spec.input)) {
+    const value = given[name];
+    if (value === undefined || (value === null && !nullable(field.schema))) {
+      if (field.required || (value === null && field.in !== "body")) fail(name, "is required");
+      if (value === null) fail(name, "must not be null");
+      continue;
+    }
+    if (field.in === "path") checkPathSegment(name, field, value, fail);
+    else if (field.schema.format !== "binary") check(name, field.schema, value, fail, field.in === "query");
+  }
 }
 
-/** A required value is present (JavaScript callers can leave anything out). */
-export function checkRequired(field: string, value: unknown): void {
-  if (value === undefined || value === null || value === "") throw new InputError(field, "is required");
+type Fail = (field: string, problem: string) => never;
+
+/**
+ * A path parameter fills one segment of the path: an integer id must be an integer, and a
+ * string must not be empty, `.` or `..` (raw or percent-encoded), which would make the
+ * request reach another endpoint.
+ */
+function checkPathSegment(name: string, field: FieldSpec, value: unknown, fail: Fail): void {
+  if (typeof value === "string") {
+    if (!allows(field.schema, "string")) fail(name, `expected an integer id, got ${describe(value)}`);
+    if (value.trim() === "") fail(name, "must not be empty");
+    let decoded = value;
+    try {
+      decoded = decodeURIComponent(value);
+    } catch {
+      // Not an escape sequence: sent percent-encoded as it is.
+    }
+    if (decoded === "." || decoded === ".." || value === "." || value === "..") fail(name, `${JSON.stringify(value)} is not a valid path segment`);
+  }
+  check(name, field.schema, value, fail, false);
 }
 
-// The spec's enums by the wire names that carry them: across NeuroIO one name always means
-// one enum (a `result` filter, a notification's `results`, a compare `result` level, …).
-const ENUMS: Record<string, readonly unknown[]> = {
-  result: entryResultValues,
-  results: entryResultValues,
-  store_images_for_results: entryResultValues,
-  mood: moodValues,
-  moods: moodValues,
-  liveness: livenessValues,
-  sex: sexValues,
-  http_method: httpMethodValues,
-  event_types: billingEventTypeValues,
+function allows(schema: SchemaSpec, type: string): boolean {
+  if (schema.anyOf) return schema.anyOf.some((s) => allows(s, type));
+  const types = typeOf(schema);
+  return types.length === 0 || types.includes(type) || (type === "integer" && types.includes("number"));
+}
+
+function typeOf(schema: SchemaSpec): readonly string[] {
+  return schema.type === undefined ? [] : typeof schema.type === "string" ? [schema.type] : schema.type;
+}
+
+function nullable(schema: SchemaSpec): boolean {
+  return typeOf(schema).includes("null") || (schema.enum?.includes(null) ?? false) || (schema.anyOf?.some(nullable) ?? false);
+}
+
+/** Checks one value against its schema; `query` allows Date for date-time strings. */
+function check(field: string, schema: SchemaSpec, value: unknown, fail: Fail, query: boolean): void {
+  if (schema.anyOf) {
+    const problems: string[] = [];
+    for (const option of schema.anyOf) {
+      try {
+        check(field, option, value, fail, query);
+        return;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(error.problem);
+      }
+    }
+    fail(field, problems.join("; or "));
+  }
+  if (value === null) {
+    if (nullable(schema)) return;
+    fail(field, "must not be null");
+  }
+  if (schema.enum && !schema.enum.includes(value as never)) {
+    fail(field, `unknown value ${describe(value)}; expected one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`);
+  }
+  if (schema.const !== undefined && value !== schema.const) fail(field, `must be ${JSON.stringify(schema.const)}`);
+  const types = typeOf(schema).filter((t) => t !== "null");
+  if (types.length === 0) return;
+  const type = types.find((t) => matches(t, value, schema, query));
+  if (type === undefined) fail(field, `expected ${types.map(article).join(" or ")}, got ${describe(value)}`);
+  switch (type) {
+    case "integer":
+    case "number":
+      return checkNumber(field, schema, value as number, fail);
+    case "string":
+      if (value instanceof Date) return; // checked valid by matches(); sent as ISO 8601
+      return checkString(field, schema, value as string, fail);
+    case "array":
+      return checkArray(field, schema, value as unknown[], fail, query);
+    case "object":
+      return checkObject(field, schema, value as Record<string, unknown>, fail);
+  }
+}
+
+function matches(type: string, value: unknown, schema: SchemaSpec, query: boolean): boolean {
+  switch (type) {
+    case "integer":
+      return Number.isSafeInteger(value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "string":
+      return typeof value === "string" || (query && schema.format === "date-time" && value instanceof Date && !Number.isNaN(value.getTime()));
+    case "boolean":
+      return typeof value === "boolean";
+    case "array":
+      return Array.isArray(value);
+    case "object":
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    default:
+      return true;
+  }
+}
+
+function checkNumber(field: string, schema: SchemaSpec, value: number, fail: Fail): void {
+  if (schema.minimum !== undefined && value < schema.minimum) fail(field, `must be at least ${schema.minimum}, got ${value}`);
+  if (schema.maximum !== undefined && value > schema.maximum) fail(field, `must be at most ${schema.maximum}, got ${value}`);
+  if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) fail(field, `must be above ${schema.exclusiveMinimum}, got ${value}`);
+  if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) fail(field, `must be below ${schema.exclusiveMaximum}, got ${value}`);
+}
+
+// Formats whose wrong values the server would refuse anyway; checked here so that the
+// caller learns which field before anything is sent.
+const FORMATS: Record<string, (value: string) => boolean> = {
+  "date-time": (v) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/i.test(v) && !Number.isNaN(Date.parse(v)),
+  date: (v) => /^\d{4}-\d\d-\d\d$/.test(v) && !Number.isNaN(Date.parse(v)),
+  uri: (v) => URL.canParse(v),
+  email: (v) => /^[^\s@]+@[^\s@]+$/.test(v),
 };
 
-/** Every enum-valued field of a query or body holds the spec's values. */
-export function checkEnums(input: unknown): void {
-  if (typeof input !== "object" || input === null || input instanceof FormData) return;
-  for (const [field, value] of Object.entries(input)) {
-    const allowed = ENUMS[field];
-    if (allowed) checkEnum(field, value, allowed);
+function checkString(field: string, schema: SchemaSpec, value: string, fail: Fail): void {
+  if (schema.minLength !== undefined && value.length < schema.minLength) {
+    fail(field, schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters long`);
   }
+  if (schema.maxLength !== undefined && value.length > schema.maxLength) fail(field, `must be at most ${schema.maxLength} characters long, got ${value.length}`);
+  if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) {
+    fail(field, `${describe(value)} does not match the pattern ${schema.pattern}`);
+  }
+  const format = schema.format && FORMATS[schema.format];
+  if (format && !format(value)) fail(field, `${describe(value)} is not a valid ${schema.format}`);
+}
+
+function checkArray(field: string, schema: SchemaSpec, value: unknown[], fail: Fail, query: boolean): void {
+  if (schema.minItems !== undefined && value.length < schema.minItems) fail(field, `needs at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
+  if (schema.maxItems !== undefined && value.length > schema.maxItems) fail(field, `at most ${schema.maxItems} items per request, got ${value.length}`);
+  if (schema.uniqueItems && new Set(value).size !== value.length) fail(field, "items must be unique");
+  if (schema.items) value.forEach((item, i) => check(`${field}[${i}]`, schema.items!, item, fail, query));
+}
+
+function checkObject(field: string, schema: SchemaSpec, value: Record<string, unknown>, fail: Fail): void {
+  for (const name of schema.required ?? []) {
+    if (value[name] === undefined) fail(`${field}.${name}`, "is required");
+  }
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    if (value[name] !== undefined) check(`${field}.${name}`, property, value[name], fail, false);
+  }
+}
+
+function article(type: string): string {
+  return { integer: "an integer", array: "an array", object: "an object" }[type] ?? `a ${type}`;
+}
+
+/** A short, safe description of a caller's value for an error message. */
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? (value.constructor?.name ?? "an object") : typeof value;
 }

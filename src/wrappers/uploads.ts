@@ -1,5 +1,4 @@
 import { InputError } from "./errors";
-import { checkEnums } from "./input";
 
 type Bytes = Blob | ArrayBuffer | ArrayBufferView;
 
@@ -17,41 +16,37 @@ export type WithImages<Body> = { [K in keyof Body]: Body[K] extends Blob ? Image
 export const DEFAULT_MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
 
 /**
- * openapi-fetch bodySerializer for NeuroIO's multipart uploads. Checks that every file
- * part is there and that the whole body fits the upload limit before anything is sent;
- * text parts go out as NeuroIO reads them (booleans as `true`/`false`). The boundary is
- * left to fetch.
+ * A multipart body as NeuroIO reads it, built before anything is sent: every file part is
+ * there and the whole body fits the upload limit; text parts go out as NeuroIO reads them
+ * (booleans as `true`/`false`). The boundary is left to fetch.
  */
-export function multipart(fileFields: readonly string[], maxBytes: number) {
-  return (body: Record<string, unknown>): FormData => {
-    checkEnums(body);
-    const form = new FormData();
-    let total = 0;
-    let largest = { field: "", size: -1 };
-    for (const field of fileFields) {
-      if (body[field] === undefined || body[field] === null) throw new InputError(field, "an image is required");
+export function toFormData(operation: string, fileFields: readonly string[], body: Record<string, unknown>, maxBytes: number): FormData {
+  const form = new FormData();
+  let total = 0;
+  let largest = { field: "", size: -1 };
+  for (const field of fileFields) {
+    if (body[field] === undefined || body[field] === null) throw new InputError(field, "an image is required", operation);
+  }
+  for (const [field, value] of Object.entries(body)) {
+    if (value === undefined || value === null) continue;
+    if (fileFields.includes(field)) {
+      const { blob, filename } = toBlob(operation, field, value as ImageInput);
+      form.append(field, blob, filename);
+      total += blob.size;
+      if (blob.size > largest.size) largest = { field, size: blob.size };
+    } else {
+      const text = String(value);
+      form.append(field, text);
+      total += text.length;
     }
-    for (const [field, value] of Object.entries(body)) {
-      if (value === undefined || value === null) continue;
-      if (fileFields.includes(field)) {
-        const { blob, filename } = toBlob(field, value as ImageInput);
-        form.append(field, blob, filename);
-        total += blob.size;
-        if (blob.size > largest.size) largest = { field, size: blob.size };
-      } else {
-        const text = String(value);
-        form.append(field, text);
-        total += text.length;
-      }
-    }
-    if (total > maxBytes) {
-      throw new InputError(largest.field, `upload of ${total} bytes is over the ${maxBytes}-byte limit`);
-    }
-    return form;
-  };
+  }
+  if (total > maxBytes) {
+    throw new InputError(largest.field, `upload of ${total} bytes is over the ${maxBytes}-byte limit`, operation);
+  }
+  return form;
 }
 
-function toBlob(field: string, input: ImageInput): { blob: Blob; filename: string } {
+function toBlob(operation: string, field: string, input: ImageInput): { blob: Blob; filename: string } {
   const described = isDescribed(input) ? input : { data: input };
   const { data } = described;
   let blob: Blob;
@@ -60,10 +55,10 @@ function toBlob(field: string, input: ImageInput): { blob: Blob; filename: strin
     const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: described.type ?? sniff(bytes) });
   } else {
-    throw new InputError(field, "expected a Blob, File, Uint8Array, Buffer, ArrayBuffer or { data, filename, type }");
+    throw new InputError(field, "expected a Blob, File, Uint8Array, Buffer, ArrayBuffer or { data, filename, type }", operation);
   }
   if (described.type && blob.type !== described.type) blob = blob.slice(0, blob.size, described.type);
-  if (blob.size === 0) throw new InputError(field, "the image is empty");
+  if (blob.size === 0) throw new InputError(field, "the image is empty", operation);
   const ownName = typeof File !== "undefined" && blob instanceof File ? blob.name : undefined;
   return { blob, filename: described.filename ?? ownName ?? `${field}${extension(blob.type)}` };
 }

@@ -28,7 +28,7 @@ describe("licenses.sources.create()", () => {
 
   test("a validation error is typed", async () => {
     server.respondNext({ status: 400, body: validationError("entry_storage_days", "Ensure this value is greater than or equal to 1.") });
-    const { error, response } = await client.licenses.sources.create({ name: "x", entry_storage_days: 0 });
+    const { error, response } = await client.licenses.sources.create({ name: "x", entry_storage_days: 100000 });
     expect(response.status).toBe(400);
     expect(error?.error_codes).toEqual([400]);
     expect(error?.fields.map((f) => f.name)).toEqual(["entry_storage_days"]);

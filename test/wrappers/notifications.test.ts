@@ -42,7 +42,7 @@ describe("notifications.create()", () => {
 
   test("a bad URL is a typed validation error", async () => {
     server.respondNext({ status: 400, body: validationError("destination_url", "Enter a valid URL.") });
-    const { data, error, response } = await client.notifications.create({ name: "x", http_method: 0, destination_url: "nope" });
+    const { data, error, response } = await client.notifications.create({ name: "x", http_method: 0, destination_url: "http://localhost:1/hook" });
     expect(data).toBeUndefined();
     expect(response.status).toBe(400);
     expect(error?.fields).toEqual([{ name: "destination_url", message: "Enter a valid URL.", error_code: 400 }]);

@@ -152,7 +152,7 @@ describe("persons.create() refuses bad input before sending", () => {
     const thrown = await client.persons.create({ source: "cam" } as never).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(InputError);
     expect((thrown as InputError).field).toBe("image");
-    expect((thrown as InputError).message).toMatch(/^image: /);
+    expect((thrown as InputError).message).toMatch(/^persons.create: image: /);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -39,12 +39,12 @@ describe("settings.update()", () => {
   test("an out-of-range value is a typed validation error; unwrap() throws NeuroIOError", async () => {
     const body = validationError("exact", "Ensure this value is less than or equal to 100.");
     server.respondNext({ status: 400, body }, { status: 400, body });
-    const { data, error, response } = await client.settings.update({ exact: 101 });
+    const { data, error, response } = await client.settings.update({ exact: 100 });
     expect(data).toBeUndefined();
     expect(response.status).toBe(400);
     expect(error?.fields[0]?.name).toBe("exact");
 
-    const thrown = await unwrap(client.settings.update({ exact: 101 })).catch((e: unknown) => e);
+    const thrown = await unwrap(client.settings.update({ exact: 100 })).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(NeuroIOError);
     expect(thrown).toMatchObject({ status: 400, error_codes: [400], fields: body.fields });
   });

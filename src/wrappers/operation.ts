@@ -1,0 +1,131 @@
+import type { Client as FetchClient, FetchResponse } from "openapi-fetch";
+import type { operations } from "../generated/schema";
+import { OPERATIONS } from "../generated/operations";
+import type { Http, RequestOptions } from "./http";
+import { checkInput } from "./input";
+import { overrides, type Override, type OverrideInputs } from "./overrides";
+import type { Session } from "./session";
+import { toFormData, type WithImages } from "./uploads";
+
+/**
+ * What src/generated/operations.ts holds for each operation (see scripts/operations.mjs),
+ * and the types the generated namespaces are written in.
+ */
+export interface OperationSpec {
+  host: "iam" | "api";
+  method: string;
+  /** The path template, e.g. `/v1/sources/{id}/`. */
+  path: string;
+  /** How the body goes out; absent when the operation takes none. */
+  body?: "json" | "multipart";
+  /** The multipart fields that carry files. */
+  files?: readonly string[];
+  /** Every input field by wire name. */
+  input: Record<string, FieldSpec>;
+}
+
+export interface FieldSpec {
+  in: "path" | "query" | "body";
+  required?: boolean;
+  schema: SchemaSpec;
+}
+
+/** The constraint keywords of a JSON Schema that the input checker reads. */
+export interface SchemaSpec {
+  type?: string | readonly string[];
+  enum?: readonly unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  anyOf?: readonly SchemaSpec[];
+  items?: SchemaSpec;
+  properties?: Record<string, SchemaSpec>;
+  required?: readonly string[];
+}
+
+export type OperationId = keyof typeof OPERATIONS;
+
+type Parameters<O extends OperationId> = operations[O]["parameters"];
+type Defined<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : NonNullable<T>;
+type Content<O extends OperationId> = operations[O] extends { requestBody?: { content: infer C } } ? C : never;
+
+/** Query fields named in `Dates` (the document's `date-time` filters) also take a Date. */
+type WithDates<T, Dates extends string> = { [K in keyof T]: K extends Dates ? T[K] | Date : T[K] };
+
+export type PathOf<O extends OperationId> = Defined<Parameters<O>["path"]>;
+export type QueryOf<O extends OperationId, Dates extends string = never> = WithDates<Defined<Parameters<O>["query"]>, Dates>;
+export type JsonOf<O extends OperationId> = Content<O> extends { "application/json": infer B } ? B : {};
+export type FormOf<O extends OperationId> = Content<O> extends { "multipart/form-data": infer B } ? WithImages<B> : {};
+/** The body as the SDK sends it: JSON where the document allows it, else multipart. */
+export type BodyOf<O extends OperationId> = Content<O> extends { "application/json": unknown } ? JsonOf<O> : FormOf<O>;
+
+/**
+ * A method's input: path, query and body fields in one object, under their wire names,
+ * exactly as the document declares them (or as src/wrappers/overrides.ts redefines them).
+ */
+export type InputOf<O extends OperationId, Dates extends string = never> = O extends keyof OverrideInputs
+  ? OverrideInputs[O]
+  : PathOf<O> & QueryOf<O, Dates> & BodyOf<O>;
+
+/** openapi-fetch's typed result: `{ data, error, response }`, both bodies typed from the document. */
+export type ResultOf<O extends OperationId> = FetchResponse<operations[O], {}, `${string}/${string}`>;
+
+/** Sends one operation: what every generated method calls. */
+export type Send = <O extends OperationId>(operation: O, input: unknown, options?: RequestOptions) => Promise<ResultOf<O>>;
+
+/** An operation's input split into openapi-fetch's parts, after checking. */
+export interface SplitInput {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: Record<string, unknown> | undefined;
+}
+
+/**
+ * Sorts a checked input into path, query and body by the operation's fields. Dates in the
+ * query go out as ISO 8601.
+ */
+export function split(spec: OperationSpec, input: Record<string, unknown> | undefined): SplitInput {
+  const parts: SplitInput = { path: {}, query: {}, body: spec.body ? {} : undefined };
+  for (const [name, value] of Object.entries(input ?? {})) {
+    if (value === undefined) continue;
+    const field = spec.input[name]!;
+    if (field.in === "body") parts.body![name] = value;
+    else parts[field.in][name] = value instanceof Date ? value.toISOString() : value;
+  }
+  return parts;
+}
+
+/**
+ * The `send` behind every generated method: the override where src/wrappers/overrides.ts
+ * has one, else check the input against the document's constraints, split it, encode the
+ * body, and call openapi-fetch on the operation's host. Bad input rejects with InputError
+ * and nothing is sent.
+ */
+export function createSend(http: Http, session: Session, maxUploadBytes: number): Send {
+  const sendWire = async (operation: OperationId, input: unknown, options?: RequestOptions) => {
+    const spec: OperationSpec = OPERATIONS[operation];
+    checkInput(operation, spec, input);
+    const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
+    // The generic call: openapi-fetch's per-path types are what ResultOf<operation> names.
+    const client = http[spec.host] as unknown as FetchClient<Record<string, Record<"get", {}>>>;
+    return client.request(spec.method.toLowerCase() as "get", spec.path as never, {
+      params: { path, query },
+      body: body && spec.body === "multipart" ? toFormData(operation, spec.files ?? [], body, maxUploadBytes) : body,
+      ...http.call(operation, options),
+    } as never);
+  };
+  return ((operation: OperationId, input: unknown, options?: RequestOptions) => {
+    const override = overrides[operation as keyof OverrideInputs] as Override<never> | undefined;
+    if (override) return override(input as never, (wire) => sendWire(operation, wire, options), session);
+    return sendWire(operation, input, options);
+  }) as Send;
+}

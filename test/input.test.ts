@@ -1,0 +1,174 @@
+/**
+ * Bad input, as a careless JavaScript caller or values computed at run time give it: every
+ * case rejects with an InputError naming the operation and the field, and the server
+ * receives nothing. The checks come from the document's constraints
+ * (src/generated/operations.ts); nothing here is a rule of its own.
+ */
+import { OPERATIONS } from "../src/generated/operations";
+import { InputError, type Client } from "../src/wrappers";
+import { jpegBytes, type RecordingServer, useRecordingServer } from "./helpers";
+
+let server: RecordingServer;
+let client: Client;
+
+useRecordingServer((started, connected) => {
+  server = started;
+  client = connected;
+});
+
+/** Any value, past the type checker, as plain JavaScript would pass it. */
+const js = (value: unknown) => value as never;
+const image = jpegBytes();
+const hook = "https://example.com/hook";
+
+type Case = [operation: string, field: string, call: (c: Client) => Promise<unknown>];
+
+const CASES: Case[] = [
+  // auth, whoami
+  ["auth.login", "username", (c) => c.auth.login(js({ password: "x" }))],
+  ["auth.login", "password", (c) => c.auth.login(js({ username: "demo", password: 42 }))],
+  ["auth.login", "input", (c) => c.auth.login(js("demo:secret"))],
+  ["auth.login", "otp", (c) => c.auth.login(js({ username: "demo", password: "x", otp: "123" }))],
+  ["auth.passwordChange", "new_password", (c) => c.auth.passwordChange(js({ old_password: "a" }))],
+  ["auth.passwordChange", "reset_tokens", (c) => c.auth.passwordChange(js({ old_password: "a", new_password: "b", reset_tokens: "yes" }))],
+  // tokens
+  ["tokens.delete", "token_id_or_key", (c) => c.tokens.delete({ token_id_or_key: "." })],
+  ["tokens.delete", "token_id_or_key", (c) => c.tokens.delete({ token_id_or_key: ".." })],
+  ["tokens.delete", "token_id_or_key", (c) => c.tokens.delete({ token_id_or_key: "%2e" })],
+  ["tokens.delete", "token_id_or_key", (c) => c.tokens.delete({ token_id_or_key: "%2E%2e" })],
+  ["tokens.delete", "token_id_or_key", (c) => c.tokens.delete({ token_id_or_key: "" })],
+  ["tokens.get", "token_id_or_key", (c) => c.tokens.get({ token_id_or_key: js(undefined) })],
+  ["tokens.get", "token_id_or_key", (c) => c.tokens.get({ token_id_or_key: js(1.5) })],
+  ["tokens.update", "is_active", (c) => c.tokens.update(js({ token_id_or_key: 3 }))],
+  ["tokens.list", "permanent", (c) => c.tokens.list({ permanent: js("false") })],
+  ["tokens.list", "limit", (c) => c.tokens.list({ limit: 0 })],
+  ["tokens.list", "offset", (c) => c.tokens.list({ offset: -1 })],
+  ["tokens.create", "permanent", (c) => c.tokens.create({ permanent: js(1) })],
+  // spaces
+  ["spaces.token", "id", (c) => c.spaces.token(js({ id: "..", permanent: true }))],
+  ["spaces.get", "id", (c) => c.spaces.get({ id: NaN })],
+  ["spaces.get", "id", (c) => c.spaces.get({ id: Infinity })],
+  ["spaces.get", "id", (c) => c.spaces.get({ id: js("7") })],
+  ["spaces.delete", "id", (c) => c.spaces.delete({ id: 2.5 })],
+  ["spaces.create", "name", (c) => c.spaces.create(js({}))],
+  ["spaces.update", "name", (c) => c.spaces.update({ id: 1, name: js(null) })],
+  ["spaces.list", "q", (c) => c.spaces.list({ q: js({ name: "x" }) })],
+  ["spaces.list", "limit", (c) => c.spaces.list({ limit: js("10") })],
+  // lists, licenses, billing
+  ["licenses.sources.get", "id", (c) => c.licenses.sources.get({ id: js(".") })],
+  ["licenses.sources.create", "name", (c) => c.licenses.sources.create(js({ entry_storage_days: 5 }))],
+  ["licenses.sources.list", "date_from", (c) => c.licenses.sources.list({ date_from: new Date("not a date") })],
+  ["licenses.sources.list", "date_to", (c) => c.licenses.sources.list({ date_to: "yesterday" })],
+  ["licenses.sources.list", "is_bound", (c) => c.licenses.sources.list({ is_bound: js("no") })],
+  ["billing.usage", "month_from", (c) => c.billing.usage({ month_from: "2021-13" })],
+  ["billing.usage", "month_to", (c) => c.billing.usage({ month_to: "May 2021" })],
+  ["billing.usageTotal", "event_types[0]", (c) => c.billing.usageTotal({ event_types: [js(9)] })],
+  ["billing.usageTotal", "spaces_ids[1]", (c) => c.billing.usageTotal({ spaces_ids: [1, js("2")] })],
+  // sources
+  ["sources.get", "id", (c) => c.sources.get({ id: js("..") })],
+  ["sources.create", "name", (c) => c.sources.create(js({ license_id: 1 }))],
+  ["sources.create", "store_images_for_results[0]", (c) => c.sources.create({ name: "cam", store_images_for_results: [js("maybe")] })],
+  ["sources.create", "auto_create_persons", (c) => c.sources.create({ name: "cam", auto_create_persons: js("true") })],
+  ["sources.update", "id", (c) => c.sources.update(js({ name: "cam" }))],
+  ["sources.list", "spaces_ids", (c) => c.sources.list({ spaces_ids: js(5) })],
+  // entries
+  ["entries.list", "result[1]", (c) => c.entries.list({ result: ["new", js("newish")] })],
+  ["entries.list", "sex[0]", (c) => c.entries.list({ sex: [js(2)] })],
+  ["entries.list", "mood[0]", (c) => c.entries.list({ mood: [js("glee")] })],
+  ["entries.list", "liveness[0]", (c) => c.entries.list({ liveness: [js("maybe")] })],
+  ["entries.list", "date_from", (c) => c.entries.list({ date_from: new Date(NaN) })],
+  ["entries.list", "date_to", (c) => c.entries.list({ date_to: "2021-02-30Tnoon" })],
+  ["entries.list", "since", (c) => c.entries.list(js({ since: "2021-01-01" }))],
+  ["entries.get", "pid", (c) => c.entries.get({ pid: "" })],
+  ["entries.get", "pid", (c) => c.entries.get({ pid: "." })],
+  ["entries.delete", "id", (c) => c.entries.delete({ id: js(null) })],
+  // persons
+  ["persons.create", "image", (c) => c.persons.create(js({ source: "cam" }))],
+  ["persons.create", "image", (c) => c.persons.create(js({ image: "photo.jpg", source: "cam" }))],
+  ["persons.create", "image", (c) => c.persons.create({ image: new Uint8Array(0), source: "cam" })],
+  ["persons.create", "create_on_ha", (c) => c.persons.create({ image, source: "cam", create_on_ha: js("often") })],
+  ["persons.delete", "pid", (c) => c.persons.delete({ pid: ".." })],
+  ["persons.reinitByPhoto", "pid", (c) => c.persons.reinitByPhoto({ pid: "%2E", image })],
+  ["persons.createByEntry", "id", (c) => c.persons.createByEntry(js({}))],
+  ["persons.search", "identify_asm", (c) => c.persons.search({ image, identify_asm: js("yes") })],
+  // groups
+  ["groups.add", "pids", (c) => c.groups.add({ pids: Array.from({ length: 101 }, (_, i) => `p${i}`), groups_ids: [1] })],
+  ["groups.remove", "pids", (c) => c.groups.remove({ pids: [], groups_ids: [1] })],
+  ["groups.add", "groups_ids", (c) => c.groups.add(js({ pids: ["p"] }))],
+  ["groups.get", "id", (c) => c.groups.get({ id: js("%2e%2e") })],
+  ["groups.persons", "pids", (c) => c.groups.persons({ id: 1, pids: js("p1,p2") })],
+  ["groups.create", "name", (c) => c.groups.create({ name: js(7) })],
+  ["groups.list", "pids_include[0]", (c) => c.groups.list({ pids_include: js([["p1"]]) })],
+  // notifications
+  ["notifications.create", "http_method", (c) => c.notifications.create({ name: "hook", http_method: js(2), destination_url: hook })],
+  ["notifications.create", "destination_url", (c) => c.notifications.create({ name: "hook", http_method: 0, destination_url: "not a url" })],
+  ["notifications.update", "moods[1]", (c) => c.notifications.update({ id: 1, moods: ["happiness", js("glee")] })],
+  ["notifications.update", "id", (c) => c.notifications.update(js({ id: "", name: "x" }))],
+  // settings, streams
+  ["settings.update", "exact", (c) => c.settings.update({ exact: 101 })],
+  ["settings.update", "ha", (c) => c.settings.update({ ha: -1 })],
+  ["settings.update", "junk", (c) => c.settings.update({ junk: js("60") })],
+  ["streams.tokens.get", "token_id_or_key", (c) => c.streams.tokens.get({ token_id_or_key: ".." })],
+  ["streams.tokens.delete", "token_id_or_key", (c) => c.streams.tokens.delete({ token_id_or_key: "%2e%2E" })],
+  ["streams.tokens.update", "is_active", (c) => c.streams.tokens.update({ token_id_or_key: 1, is_active: js("false") })],
+  // utility, faceid
+  ["utility.compare", "image2", (c) => c.utility.compare(js({ image1: image }))],
+  ["utility.compare", "result", (c) => c.utility.compare({ image1: image, image2: image, result: js("close") })],
+  ["utility.asm", "image", (c) => c.utility.asm({ image: js(12345) })],
+  ["faceid.compare", "photo", (c) => c.faceid.compare(js({}))],
+  ["faceid.verification", "photo_id", (c) => c.faceid.verification(js({ photo_face: image }))],
+];
+
+test(`the table has at least 60 cases across every namespace`, () => {
+  expect(CASES.length).toBeGreaterThanOrEqual(60);
+  const namespaces = new Set(Object.keys(OPERATIONS).map((id) => id.split(".")[0]));
+  const covered = new Set(CASES.map(([operation]) => operation.split(".")[0]));
+  // whoami, lists and version take no input at all.
+  expect([...namespaces].filter((ns) => !covered.has(ns))).toEqual(["whoami", "lists", "version"]);
+});
+
+test.each(CASES)("%s refuses a bad %s before sending", async (operation, field, call) => {
+  const thrown = await call(client).catch((e: unknown) => e);
+  expect(thrown).toBeInstanceOf(InputError);
+  expect(thrown).toMatchObject({ operation, field });
+  expect((thrown as Error).message.startsWith(`${operation}: ${field}: `)).toBe(true);
+  expect(server.requests).toHaveLength(0);
+});
+
+// Every operation with a path parameter, from the generated table: `.`, `..`, their
+// percent-encoded forms and the empty string would make the request reach another path.
+const PATH_OPERATIONS = Object.entries(OPERATIONS).flatMap(([id, spec]) =>
+  Object.entries(spec.input as Record<string, { in: string; schema: { type?: unknown; anyOf?: unknown } }>)
+    .filter(([, field]) => field.in === "path")
+    .map(([name, field]) => [id, name, JSON.stringify(field.schema).includes('"string"')] as const),
+);
+
+test("the document has operations with path parameters", () => {
+  expect(PATH_OPERATIONS.length).toBeGreaterThan(20);
+});
+
+describe.each(PATH_OPERATIONS)("%s path parameter %s", (operationId, name, isString) => {
+  const call = (value: unknown) => {
+    let owner: any = client; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const parts = operationId.split(".");
+    for (const part of parts.slice(0, -1)) owner = owner[part];
+    return owner[parts.at(-1)!]({ [name]: value, image, image1: image, image2: image }) as Promise<unknown>;
+  };
+  const bad = isString ? [".", "..", "%2e", "%2E%2e", "", " "] : ["1", 1.5, NaN, -Infinity, {}];
+  test.each(bad)("refuses %p", async (value) => {
+    const thrown = await call(value).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(InputError);
+    expect(thrown).toMatchObject({ operation: operationId });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+test("a string path parameter is sent percent-encoded as one segment", async () => {
+  await client.tokens.get({ token_id_or_key: "a/../b?c#d" });
+  expect(server.only().path).toBe("/v1/tokens/a%2F..%2Fb%3Fc%23d/");
+});
+
+test("Dates in date-time filters go out as ISO 8601; valid values pass unchanged", async () => {
+  await client.entries.list({ date_from: new Date("2021-05-01T00:00:00Z"), result: ["new", "nm"], sex: [0, 1], mood: ["happiness"] });
+  expect(server.only().query).toBe("date_from=2021-05-01T00%3A00%3A00.000Z&result=new,nm&sex=0,1&mood=happiness");
+});
