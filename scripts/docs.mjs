@@ -14,7 +14,8 @@
 // * Every page is checked afterwards; an external script, stylesheet, font or image
 //   fails the build.
 //
-// The OpenAPI document is bundled in memory (scripts/spec.mjs bundleSpec()), never read
+// The OpenAPI document is bundled in memory (scripts/spec.mjs bundleSpec()) and given its
+// SDK and curl samples (scripts/operations.mjs withCodeSamples(), run under tsx), never read
 // from src/generated/, so the docs cannot be stale. `--partial` is for previews while
 // path files are still being written: path items whose file does not exist yet are left
 // out (and listed), and a missing events document is skipped. The default is strict.
@@ -27,6 +28,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundle, loadConfig, makeDocumentFromString } from "@redocly/openapi-core";
 import { bundleSpec, root } from "./spec.mjs";
+import { withCodeSamples } from "./operations.mjs";
 
 export const rootDocumentPath = path.join(root, "openapi/openapi.yaml");
 export const eventsDocumentPath = path.join(root, "openapi/events.asyncapi.yaml");
@@ -142,6 +144,7 @@ export async function buildDocs({ outDir = path.join(root, "docs"), partial = fa
   let missing = [];
   if (partial) ({ document, missing } = await bundleAvailable());
   else document = await bundleSpec();
+  document = withCodeSamples(document);
 
   const hasEvents = existsSync(eventsDocumentPath);
   if (!hasEvents && !partial) {

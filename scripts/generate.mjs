@@ -5,13 +5,13 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { root, bundlePath, typesPath, bundleSpec, bundleText, typesText } from "./spec.mjs";
-import { operationsLayer } from "./operations.mjs";
+import { operationsLayer, withCodeSamples } from "./operations.mjs";
 
 const check = process.argv.includes("--check");
 const document = await bundleSpec();
 const { operationsText, namespacesText } = operationsLayer(document);
 const outputs = [
-  [bundlePath, bundleText(document)],
+  [bundlePath, bundleText(withCodeSamples(document))],
   [typesPath, await typesText(document)],
   [path.join(root, "src/generated/operations.ts"), operationsText],
   [path.join(root, "src/generated/namespaces.ts"), namespacesText],

@@ -224,3 +224,107 @@ function doc(lines, pad) {
   if (body.length === 1) return `${pad}/** ${body[0]} */\n`;
   return `${pad}/**\n${body.map((l) => `${pad} *${l ? ` ${l}` : ""}`).join("\n")}\n${pad} */\n`;
 }
+
+// The SDK inputs of the operations overridden in src/wrappers/overrides.ts, whose request
+// examples are the wire's. The samples are type-checked (test/samples.test.ts), so a stale
+// entry here fails the tests.
+const OVERRIDE_SAMPLES = {
+  "auth.passwordChange": { old_password: "old secret", new_password: "new secret", reset_tokens: true },
+};
+
+/**
+ * The document as published (src/generated/openapi.json, the docs): every operation gets
+ * `x-codeSamples`, the SDK call and a curl line, made from its operationId, its path
+ * parameters and its request example.
+ */
+export function withCodeSamples(document) {
+  const published = structuredClone(document);
+  const reader = new DocumentReader(published);
+  for (const op of reader.operations) {
+    const input = sampleInput(reader, op);
+    op.operation["x-codeSamples"] = [
+      { lang: "TypeScript", label: "neuroio", source: sdkSample(op, input) },
+      { lang: "Shell", label: "curl", source: curlSample(reader, op, input) },
+    ];
+  }
+  return published;
+}
+
+/** Path parameters and the request example's fields; files as `{ file: "face.jpg" }`. */
+function sampleInput(reader, op) {
+  const input = {};
+  const answer = safe(() => reader.responseExample(op.operationId));
+  for (const param of op.parameters.filter((p) => p.in === "path")) {
+    const types = JSON.stringify(param.schema);
+    input[param.name] = answer?.[param.name] ?? (types.includes("integer") ? 1 : param.name);
+  }
+  const media = op.requestBody?.content?.["application/json"] ?? op.requestBody?.content?.["multipart/form-data"];
+  if (!media) return input;
+  const schema = reader.deref(media.schema);
+  const example = OVERRIDE_SAMPLES[op.operationId] ?? safe(() => reader.requestExample(op.operationId)) ?? {};
+  const sample = { ...input, ...example };
+  for (const [name, raw] of Object.entries(schema.properties ?? {})) {
+    const property = reader.deref(raw);
+    if (property.format === "binary" && (name in sample || schema.required?.includes(name))) sample[name] = { file: "face.jpg" };
+  }
+  return sample;
+}
+
+function safe(fn) {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+function sdkSample(op, input) {
+  const login = op.operationId === "auth.login";
+  const files = Object.entries(input).filter(([, v]) => v && typeof v === "object" && "file" in v);
+  const args = Object.keys(input).length === 0 ? "" : tsValue(input);
+  const lines = [
+    ...(files.length ? ['import { openAsBlob } from "node:fs";'] : []),
+    'import { Client } from "neuroio";',
+    "",
+    login ? "const client = new Client();" : "const client = new Client({ apiToken: process.env.NEUROIO_TOKEN });",
+    `const { data, error } = await client.${op.operationId}(${args});`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function tsValue(value, indent = 0) {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    if ("file" in value && Object.keys(value).length === 1) return `await openAsBlob(${JSON.stringify(value.file)})`;
+    const pad = "  ".repeat(indent + 1);
+    const entries = Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${tsValue(v, indent + 1)}`);
+    const flat = `{ ${entries.join(", ")} }`;
+    return flat.length <= 80 ? flat : `{\n${entries.map((e) => `${pad}${e},`).join("\n")}\n${"  ".repeat(indent)}}`;
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => tsValue(v, indent)).join(", ")}]`;
+  return JSON.stringify(value);
+}
+
+function curlSample(reader, op, input) {
+  const wire = { ...input };
+  if (op.operationId === "auth.passwordChange") {
+    // The wire form of the overridden input (src/wrappers/overrides.ts).
+    wire.password = wire.password2 = wire.new_password;
+    delete wire.new_password;
+  }
+  let path = op.path;
+  for (const param of op.parameters.filter((p) => p.in === "path")) {
+    path = path.replace(`{${param.name}}`, encodeURIComponent(String(wire[param.name])));
+    delete wire[param.name];
+  }
+  const parts = [`curl -X ${op.method} "${op.serverUrl}${path}"`];
+  if (op.operationId !== "auth.login") parts.push(`-H "Authorization: Token $NEUROIO_TOKEN"`);
+  const multipart = op.requestBody && !op.requestBody.content["application/json"];
+  if (multipart) {
+    for (const [name, value] of Object.entries(wire)) {
+      parts.push(value && typeof value === "object" && "file" in value ? `-F "${name}=@${value.file}"` : `-F "${name}=${value}"`);
+    }
+  } else if (op.requestBody) {
+    parts.push(`-H "Content-Type: application/json"`, `-d '${JSON.stringify(wire).replace(/'/g, "'\\''")}'`);
+  }
+  return `${parts.join(" \\\n  ")}\n`;
+}

@@ -23,7 +23,7 @@ beforeAll(() => {
   // --partial: path files or the events document still being written do not stop the
   // build; the spec tests and the events test below report what is missing.
   try {
-    execFileSync(process.execPath, [path.join(root, "scripts/docs.mjs"), "--partial", "--out", outDir], {
+    execFileSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/docs.mjs"), "--partial", "--out", outDir], {
       cwd: root,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
@@ -98,6 +98,18 @@ describe("docs/index.html (npm run docs)", () => {
     expectSelfContained(html);
     expect(html).toContain("<title>NeuroIO API reference</title>");
     expect(html.length).toBeGreaterThan(1_000_000); // the ~2 MB Redoc bundle is in the file
+  });
+
+  test("every operation shows its SDK call and a curl line as code samples", () => {
+    const definition = definitionOf(built("index.html"));
+    const operations = Object.values<any>(definition.paths).flatMap((item) => Object.values<any>(item).filter((op) => op?.operationId));
+    expect(operations.length).toBeGreaterThan(0);
+    for (const op of operations) {
+      const samples: { lang: string; source: string }[] = op["x-codeSamples"] ?? [];
+      expect(samples.map((s) => s.lang)).toEqual(["TypeScript", "Shell"]);
+      expect(samples[0]!.source).toContain(`await client.${op.operationId}(`);
+      expect(samples[1]!.source).toMatch(/^curl -X [A-Z]+ "https:\/\/(iam|api)\.neuroio\.com\/v1\//);
+    }
   });
 
   test("renders offline in Chromium with the IAM and API tag groups", async () => {

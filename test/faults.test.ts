@@ -881,7 +881,7 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
 
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).field).toBe("image");
-      expect((error as Error).message).toMatch(/^image: /);
+      expect((error as Error).message).toMatch(/^persons.create: image: /);
       expect((error as Error).message).toMatch(/\b10\d\d bytes\b/);
       expect((error as Error).message).toContain("1024");
       expect(api.requests).toHaveLength(0);

@@ -88,7 +88,7 @@ const CASES: Case[] = [
   ["persons.create", "image", (c) => c.persons.create({ image: new Uint8Array(0), source: "cam" })],
   ["persons.create", "create_on_ha", (c) => c.persons.create({ image, source: "cam", create_on_ha: js("often") })],
   ["persons.delete", "pid", (c) => c.persons.delete({ pid: ".." })],
-  ["persons.reinitByPhoto", "pid", (c) => c.persons.reinitByPhoto({ pid: "%2E", image })],
+  ["persons.reinitByPhoto", "pid", (c) => c.persons.reinitByPhoto({ pid: "%2E", image, source: "cam" })],
   ["persons.createByEntry", "id", (c) => c.persons.createByEntry(js({}))],
   ["persons.search", "identify_asm", (c) => c.persons.search({ image, identify_asm: js("yes") })],
   // groups

@@ -118,13 +118,28 @@ function checkSnippets(snippets: Snippet[]): string[] {
 }
 
 const readme = extractSnippets(readFileSync(path.join(ROOT, "README.md"), "utf8"), "README.md");
+
+// The published docs' SDK samples (x-codeSamples, generated into the bundled document by
+// scripts/operations.mjs) are checked in the same program, one snippet per operation.
+const DOCUMENT = "src/generated/openapi.json";
+const codeSamples: Snippet[] = Object.values<Record<string, { operationId?: string; "x-codeSamples"?: { lang: string; source: string }[] }>>(
+  JSON.parse(readFileSync(path.join(ROOT, DOCUMENT), "utf8")).paths,
+).flatMap((item) =>
+  Object.values(item)
+    .filter((op) => typeof op === "object" && op?.operationId)
+    .flatMap((op) =>
+      (op["x-codeSamples"] ?? [])
+        .filter((sample) => sample.lang === "TypeScript")
+        .map((sample) => ({ source: `${DOCUMENT}#${op.operationId}`, fence: 0, code: sample.source })),
+    ),
+);
 const fixturePath = "test/fixtures/readme-snippets.md";
 const fixtureText = readFileSync(path.join(ROOT, fixturePath), "utf8");
 const fixture = extractSnippets(fixtureText, fixturePath);
 
 let errors: string[];
 beforeAll(() => {
-  errors = checkSnippets([...readme, ...fixture]);
+  errors = checkSnippets([...readme, ...fixture, ...codeSamples]);
 }, 120_000);
 
 test("README.md has TypeScript snippets to check", () => {
@@ -132,8 +147,17 @@ test("README.md has TypeScript snippets to check", () => {
 });
 
 test("every ```ts snippet of README.md type-checks against the SDK's sources", () => {
-  const fromReadme = errors.filter((e) => !e.startsWith(fixturePath));
+  const fromReadme = errors.filter((e) => !e.startsWith(fixturePath) && !e.startsWith(DOCUMENT));
   if (fromReadme.length) throw new Error(`README.md snippets do not type-check:\n${fromReadme.join("\n")}`);
+});
+
+test("every operation's TypeScript sample in the published docs type-checks", () => {
+  const operationCount = Object.values<object>(JSON.parse(readFileSync(path.join(ROOT, DOCUMENT), "utf8")).paths)
+    .flatMap((item) => Object.values(item))
+    .filter((op) => op?.operationId).length;
+  expect(codeSamples).toHaveLength(operationCount);
+  const fromSamples = errors.filter((e) => e.startsWith(DOCUMENT));
+  if (fromSamples.length) throw new Error(`x-codeSamples do not type-check:\n${fromSamples.join("\n")}`);
 });
 
 test("the checker reports a wrong snippet at its markdown line and skips non-ts and ignored blocks", () => {

@@ -1,0 +1,103 @@
+/**
+ * "Regenerate on spec change", end to end, in a temporary copy of the repository: a new
+ * operation added to openapi/ (`GET /v1/widgets/`, operationId `widgets.list`, with an
+ * example answer) becomes, after `npm run generate` and `npm run build` and no other edit,
+ * a typed `client.widgets.list()` that type-checks and gets the example from the stand-in.
+ */
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, "..");
+// Child processes on a busy machine: generous limits, never tight ones.
+const LIMIT = { timeout: 240_000, maxBuffer: 16 * 1024 * 1024 };
+
+const WIDGETS_PATH = `servers:
+  - url: https://api.neuroio.com
+    description: API host
+get:
+  operationId: widgets.list
+  tags: [widgets]
+  summary: List widgets
+  description: Every widget of the space.
+  responses:
+    '200':
+      description: The widgets.
+      content:
+        application/json:
+          schema:
+            type: array
+            items:
+              type: object
+              required: [id, name]
+              properties:
+                id: { type: integer }
+                name: { type: string }
+          examples:
+            Widgets:
+              value:
+                - id: 7
+                  name: Sprocket
+    '401':
+      $ref: ../components/responses/Unauthorized.yaml
+`;
+
+const PROGRAM = `import { Client } from "neuroio";
+import { startMockServer, DEMO_USER } from "neuroio/mock";
+
+const server = await startMockServer();
+try {
+  const client = await Client.login(DEMO_USER, { iamUrl: server.iamUrl, apiUrl: server.apiUrl });
+  const { data, error, response } = await client.widgets.list();
+  if (error) throw new Error(error.message);
+  const names: string[] = data.map((widget) => widget.name);
+  console.log(JSON.stringify({ names, status: response.status }));
+} finally {
+  await server.close();
+}
+`;
+
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), "neuroio-regenerate-"));
+  const skip = new Set(["node_modules", ".git", "dist", "docs", ".readme-snippets"].map((name) => path.join(ROOT, name)));
+  cpSync(ROOT, path.join(work, "repo"), { recursive: true, filter: (source) => !skip.has(source) });
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(work, "repo", "node_modules"), "dir");
+}, 60_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test("a new operation in openapi/ is a typed client method served by the stand-in after generate and build", async () => {
+  const repo = path.join(work, "repo");
+  writeFileSync(path.join(repo, "openapi/paths/widgets.yaml"), WIDGETS_PATH);
+  const root = path.join(repo, "openapi/openapi.yaml");
+  writeFileSync(root, readFileSync(root, "utf8").replace(/^paths:\n/m, "paths:\n  /v1/widgets/:\n    $ref: paths/widgets.yaml\n"));
+
+  await run("npm", ["run", "--silent", "generate"], { cwd: repo, ...LIMIT });
+  expect(readFileSync(path.join(repo, "src/generated/namespaces.ts"), "utf8")).toContain("export class Widgets");
+  await run("npm", ["run", "--silent", "build"], { cwd: repo, ...LIMIT });
+
+  // A consumer project that has the rebuilt package as its `neuroio`.
+  const app = path.join(work, "app");
+  mkdirSync(path.join(app, "node_modules"), { recursive: true });
+  symlinkSync(repo, path.join(app, "node_modules", "neuroio"), "dir");
+  writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+  writeFileSync(path.join(app, "main.ts"), PROGRAM);
+  writeFileSync(
+    path.join(app, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true, skipLibCheck: true, types: [] },
+      files: ["main.ts"],
+    }),
+  );
+  await run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", app], { cwd: app, ...LIMIT });
+
+  const { stdout } = await run(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(app, "main.ts")], { cwd: app, ...LIMIT });
+  expect(JSON.parse(stdout.trim())).toEqual({ names: ["Sprocket"], status: 200 });
+}, 600_000);
