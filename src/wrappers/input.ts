@@ -22,11 +22,11 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
   }
   for (const [name, field] of Object.entries(spec.input)) {
     const value = given[name];
-    if (value === undefined || (value === null && !nullable(field.schema))) {
-      if (field.required || (value === null && field.in !== "body")) fail(name, "is required");
-      if (value === null) fail(name, "must not be null");
+    if (value === undefined) {
+      if (field.required) fail(name, "is required");
       continue;
     }
+    if (value === null && !nullable(field.schema)) fail(name, field.required ? "is required" : "must not be null");
     if (field.in === "path") checkPathSegment(name, field, value, fail);
     else if (field.schema.format !== "binary") check(name, field.schema, value, fail, field.in === "query");
   }
