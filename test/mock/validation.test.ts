@@ -20,15 +20,15 @@ describe("request validation from the document", () => {
     expect(body).toEqual(namingFields("name", "identify_facesize_threshold", "use_pps_time", "store_images_for_results"));
     expect((body as { fields: { message: string }[] }).fields[0]!.message).toBe("This field may not be blank.");
     await expect(client.sources.create({ name: "x", store_images_for_results: ["maybe" as "nm"] })).rejects.toThrow(
-      "store_images_for_results: unknown value",
+      "store_images_for_results[0]: unknown value",
     );
 
-    const notification = await client.notifications.create({
-      name: "hook",
-      http_method: 0,
-      destination_url: "not a url",
+    const notification = await raw(`${standIn.server.apiUrl}/v1/notifications/`, {
+      method: "POST",
+      token: key,
+      json: { name: "hook", http_method: 0, destination_url: "not a url" },
     });
-    expect(notification.error?.fields).toEqual([{ name: "destination_url", message: "Enter a valid URL.", error_code: 400 }]);
+    expect(notification.body.fields).toEqual([{ name: "destination_url", message: "Enter a valid URL.", error_code: 400 }]);
   });
 
   test("missing bodies and required fields are named", async () => {
