@@ -10,7 +10,7 @@ import { OpenAPIBackend, type Context } from "openapi-backend";
 import type { ErrorObject } from "ajv";
 import { deref, document, documentFor, HTTP_METHODS, type Host } from "./document";
 import { handlers } from "./handlers";
-import { failure, forbidden, HttpError, invalid, invalidToken, type Ctx, type OperationId, type Reply } from "./handlers/common";
+import { failure, forbidden, HttpError, invalid, invalidToken, notFound, type Ctx, type OperationId, type Reply } from "./handlers/common";
 import type { Caller, Store, Upload } from "./state";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -111,7 +111,12 @@ export class HostApi {
         throw invalidToken();
       },
       validationFail: (c: Context, extra: Extra) => {
-        throw invalid(...fieldErrors(c.validation.errors ?? []), ...fileErrors(c.operation.operationId ?? "", extra.request));
+        const errors = c.validation.errors ?? [];
+        // A path that names no object in a form the operation takes (`/v1/sources/abc/`) is a
+        // 404 where the document declares no 400, as a URL pattern that does not match is.
+        const onlyPath = errors.length > 0 && errors.every((e) => e.instancePath.startsWith("/path"));
+        if (onlyPath && !c.operation.responses?.["400"]) throw notFound();
+        throw invalid(...fieldErrors(errors), ...fileErrors(c.operation.operationId ?? "", extra.request));
       },
     });
     this.#api.registerSecurityHandler("TokenAuth", (c: Context) => this.#caller(c.request.headers));
@@ -164,8 +169,9 @@ export class HostApi {
     const extra: Extra = { request };
     let reply: Reply;
     try {
+      const query = this.#declaredQuery(request);
       reply = await this.#api.handleRequest(
-        { method: request.method, path: request.path, query: request.query, headers: request.headers as Record<string, string>, body: request.body },
+        { method: request.method, path: request.path, query, headers: request.headers as Record<string, string>, body: request.body },
         extra,
       );
     } catch (error) {
@@ -174,6 +180,16 @@ export class HostApi {
     }
     if (this.violations && extra.operation) reply = this.#checkResponse(extra.operation, request, reply);
     return reply;
+  }
+
+  /** The query without parameters the operation does not declare: ignored, as the platform ignores them. */
+  #declaredQuery(request: HostRequest): string {
+    const operation = this.#api.matchOperation({ method: request.method, path: request.path, headers: {} });
+    if (!operation) return request.query;
+    const names = new Set(((operation.parameters ?? []) as Json[]).map(deref).filter((p) => p.in === "query").map((p) => p.name));
+    // Raw pairs are kept as sent: only their names are read here.
+    const declared = (pair: string) => names.has(lenientDecode(pair.split("=")[0]!.replace(/\+/g, " ")));
+    return request.query.split("&").filter(declared).join("&");
   }
 
   #forbidden(c: Context): boolean {
@@ -247,6 +263,14 @@ export class HostApi {
         fields: [],
       },
     };
+  }
+}
+
+function lenientDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

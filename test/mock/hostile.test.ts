@@ -92,6 +92,15 @@ describe("licenses follow the visibility rules", () => {
   });
 });
 
+test("a space token may not change the account's password, nor revoke the other spaces' tokens with it", async () => {
+  const { account, space } = await twoSpaces();
+  const change = await space.auth.passwordChange({ old_password: "demo-password", new_password: "taken-over", reset_tokens: true });
+  expect(change.response.status).toBe(403);
+  expect(change.error).toEqual({ error_codes: [403], message: "You do not have permission to perform this action.", fields: [] });
+  expect((await account.whoami.me()).response.status).toBe(200);
+  expect((await standIn.anonymous().auth.login({ username: "demo", password: "demo-password" })).response.status).toBe(200);
+});
+
 describe("an open events socket closes when its token stops being valid", () => {
   test.each([
     ["deleted", async (c: Awaited<ReturnType<typeof twoSpaces>>, id: number) => unwrap(c.space.tokens.delete({ token_id_or_key: id }))],
@@ -213,7 +222,7 @@ describe("bodies: the token first, then bounded reads", () => {
     expect(atLimit.status).toBe(201);
     // Multipart text parts too.
     const form = new FormData();
-    form.set("image", new Blob([image("long source")], { type: "image/jpeg" }), "face.jpg");
+    form.set("image", new Blob([Buffer.from(image("long source"))], { type: "image/jpeg" }), "face.jpg");
     form.set("source", "n".repeat(300));
     const person = await fetch(`${standIn.server.apiUrl}/v1/persons/`, { method: "POST", headers: { Authorization: `Token ${key}` }, body: form });
     expect(person.status).toBe(400);
