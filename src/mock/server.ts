@@ -45,7 +45,7 @@ export interface MockServerOptions {
   validateResponses?: boolean;
   /** Largest file part of a multipart upload, in bytes (larger ones get 413). Default 6 MiB, the SDK's own upload limit. */
   maxUploadBytes?: number;
-  /** Largest JSON or urlencoded body, and largest text part of a multipart upload, in bytes (larger ones get 413). Default 1 MiB. */
+  /** Largest JSON or urlencoded body, and largest total of the text parts of a multipart upload, in bytes (larger ones get 413). Default 1 MiB. */
   maxBodyBytes?: number;
   /** How long an events socket may stay open without a successful AUTH before it is closed (1008). Default 10 000 ms. */
   eventsAuthTimeoutMs?: number;
@@ -309,7 +309,13 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
       req.pause();
       reject(refused);
     };
-    bb.on("field", (name, value, info) => (info.valueTruncated ? refuse(tooLarge(maxBodyBytes)) : add(fields, name, value)));
+    // The text parts together are held to the same limit as a JSON body.
+    let textBytes = 0;
+    bb.on("field", (name, value, info) => {
+      textBytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+      if (info.valueTruncated || textBytes > maxBodyBytes) refuse(tooLarge(maxBodyBytes));
+      else add(fields, name, value);
+    });
     const pending: Promise<void>[] = [];
     bb.on("file", (name, stream, info) => {
       const chunks: Buffer[] = [];

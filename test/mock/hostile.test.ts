@@ -209,6 +209,13 @@ describe("bodies: the token first, then bounded reads", () => {
       body: `exact=${"9".repeat(2 * 1024 * 1024)}`,
     });
     expect(form.status).toBe(413);
+    // The text parts of a multipart upload count together.
+    const multipart = new FormData();
+    multipart.set("image", new Blob([Buffer.from(image("text bomb"))], { type: "image/jpeg" }), "face.jpg");
+    for (const name of ["source", "facesize", "identify_asm"]) multipart.set(name, "t".repeat(400 * 1024));
+    const upload = await fetch(`${standIn.server.apiUrl}/v1/persons/`, { method: "POST", headers: { Authorization: `Token ${key}` }, body: multipart });
+    expect(upload.status).toBe(413);
+    expect(await upload.json()).toEqual({ error_codes: [413], message: "Request payload is too large.", fields: [] });
   });
 
   test("stored strings longer than the document's maxLength are 400s naming the field", async () => {
