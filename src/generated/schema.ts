@@ -41,6 +41,9 @@ export interface paths {
          * Change password
          * @description Given the correct current password, sets a new one and optionally revokes every
          *     earlier token (`reset_tokens`).
+         *
+         *     Decision: a space token may not change the account's password (403); it acts in one
+         *     space only, and `reset_tokens` would revoke the tokens of every space.
          */
         post: operations["auth.passwordChange"];
         delete?: never;
@@ -3152,6 +3155,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description The token is valid but its kind may not call this operation (manager tokens only reach IAM; billing is not for manager tokens). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description The request is invalid; `fields` names each invalid field. */
         BadRequest: {
             headers: {
@@ -3163,15 +3175,6 @@ export interface components {
         };
         /** @description No object with this id is visible to the token (it does not exist, or it belongs to a space the token cannot see). */
         NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorBody"];
-            };
-        };
-        /** @description The token is valid but its kind may not call this operation (manager tokens only reach IAM; billing is not for manager tokens). */
-        Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3282,9 +3285,9 @@ export type SchemaVerificationResult = components['schemas']['VerificationResult
 export type SchemaIdCode = components['schemas']['IdCode'];
 export type SchemaVersionResult = components['schemas']['VersionResult'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseNotFound = components['responses']['NotFound'];
-export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
 export type ParameterPermanent = components['parameters']['Permanent'];
 export type ParameterLimit = components['parameters']['Limit'];
@@ -3359,6 +3362,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     "whoami.me": {

@@ -53,5 +53,22 @@ export function schemaDefaults(schemaName: string): Record<string, unknown> {
   return defaults;
 }
 
+/** An operation of the document by operationId, with its path-level `$ref` followed. */
+export function operationById(operationId: string): Json {
+  for (const item of Object.values<Json>(document.paths)) {
+    const pathItem = deref(item);
+    for (const method of HTTP_METHODS) if (pathItem[method]?.operationId === operationId) return pathItem[method];
+  }
+  throw new Error(`no operation ${operationId} in the document`);
+}
+
+/** The value of the first example of an operation's answer with this status (JSON). */
+export function exampleAnswer(operationId: string, status = "200"): unknown {
+  const content = deref(deref(operationById(operationId).responses[status]).content["application/json"]);
+  const example = content.example ?? deref(Object.values<Json>(content.examples ?? {})[0])?.value;
+  if (example === undefined) throw new Error(`${operationId} has no example answer for ${status}`);
+  return structuredClone(example);
+}
+
 /** The API version the document describes (`info.version`). */
 export const API_VERSION: string = document.info.version;

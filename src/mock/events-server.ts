@@ -7,6 +7,12 @@
  * authenticated for a scope (a space, in the stand-in). The real server's behaviour on
  * malformed frames is unknown; this one answers `{"error":"Invalid message."}` and keeps
  * the socket, which is the more useful behaviour while developing a client.
+ *
+ * A socket's token is checked again while it is open (on every publish, when the host
+ * calls `recheck()`, and every `recheckMs`): once the token is deleted, deactivated or
+ * expired, the socket gets `{"error":"Invalid token."}` and is closed with 1008 (policy
+ * violation), the code a refused AUTH closes with. A socket that has not authenticated
+ * within `authTimeoutMs` is closed with 1008 too.
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
@@ -19,6 +25,10 @@ export interface EventsServerOptions {
   authenticate(token: string): { scope: string } | undefined;
   /** Test hook: answer PINGs. Default true; false simulates a half-open connection the client must detect. */
   answerPings?: boolean;
+  /** How long a socket may stay open without a successful AUTH. Default 10 000 ms. */
+  authTimeoutMs?: number;
+  /** How often the tokens of open sockets are checked again (expiry by clock). Default 1000 ms. */
+  recheckMs?: number;
 }
 
 export interface EventsServer {
@@ -28,6 +38,8 @@ export interface EventsServer {
   close(): Promise<void>;
   /** Number of open sockets, authenticated or not. */
   clients(): number;
+  /** Checks the token of every authenticated socket again and closes those no longer valid (1008). */
+  recheck(): void;
   /**
    * Test hook: drop every connection as a server restart would. `"close"` sends a close frame
    * (code 1012, service restart); `"terminate"` cuts TCP without one (the client sees 1006).
@@ -39,14 +51,38 @@ export interface EventsServer {
 
 // How long close() waits for a client's closing handshake before cutting the connection.
 const CLOSE_HANDSHAKE_MS = 1000;
+export const DEFAULT_AUTH_TIMEOUT_MS = 10_000;
+const POLICY_VIOLATION = 1008;
+const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+
+/** What an authenticated socket holds on to: its scope, and the token to check again. */
+interface Session {
+  scope: string;
+  token: string;
+}
 
 export function attachEventsServer(httpServer: Server, options: EventsServerOptions): EventsServer {
   const path = options.path ?? "/";
-  const wss = new WebSocketServer({ noServer: true });
-  /** Open sockets and the scope each one authenticated for (undefined until AUTH succeeds). */
-  const sockets = new Map<WebSocket, string | undefined>();
+  // Clients only ever send AUTH and PING: a larger frame is refused (1009) before it is buffered.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  /** Open sockets and the session each one authenticated for (undefined until AUTH succeeds). */
+  const sockets = new Map<WebSocket, Session | undefined>();
   let answerPings = options.answerPings ?? true;
   let closed = false;
+  const authTimeoutMs = options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS;
+
+  /** False (and the socket closed) when the socket's token is no longer valid. */
+  const stillValid = (ws: WebSocket, session: Session): boolean => {
+    if (options.authenticate(session.token)) return true;
+    sockets.set(ws, undefined);
+    refuse(ws);
+    return false;
+  };
+  const recheck = () => {
+    for (const [ws, session] of sockets) if (session) stillValid(ws, session);
+  };
+  const sweep = setInterval(recheck, options.recheckMs ?? 1000);
+  sweep.unref();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
@@ -62,7 +98,13 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
 
   const onConnection = (ws: WebSocket) => {
     sockets.set(ws, undefined);
-    ws.on("close", () => sockets.delete(ws));
+    const deadline = setTimeout(() => {
+      if (sockets.get(ws) === undefined) ws.close(POLICY_VIOLATION, "authentication timeout");
+    }, authTimeoutMs);
+    ws.on("close", () => {
+      clearTimeout(deadline);
+      sockets.delete(ws);
+    });
     // A client that vanishes mid-frame must not crash the stand-in.
     ws.on("error", () => ws.terminate());
     ws.on("message", (raw: RawData, isBinary: boolean) => {
@@ -70,12 +112,12 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
       if (message?.action === "AUTH") {
         const token = message.data?.token;
         const grant = typeof token === "string" ? options.authenticate(token) : undefined;
-        if (grant) {
-          sockets.set(ws, grant.scope);
+        if (grant && typeof token === "string") {
+          clearTimeout(deadline);
+          sockets.set(ws, { scope: grant.scope, token });
           send(ws, { auth: "ok" });
         } else {
-          send(ws, { error: "Invalid token." });
-          ws.close(1008, "invalid token");
+          refuse(ws);
         }
       } else if (message?.action === "PING") {
         if (answerPings) send(ws, { PING: "PONG" });
@@ -90,13 +132,16 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
   return {
     publish(scope, event) {
       const frame = JSON.stringify(event);
-      for (const [ws, socketScope] of sockets) {
-        if (socketScope === scope && ws.readyState === ws.OPEN) ws.send(frame);
+      for (const [ws, session] of sockets) {
+        if (session?.scope === scope && ws.readyState === ws.OPEN && stillValid(ws, session)) ws.send(frame);
       }
     },
 
+    recheck,
+
     async close() {
       closed = true;
+      clearInterval(sweep);
       httpServer.off("upgrade", onUpgrade);
       await Promise.all([...sockets.keys()].map((ws) => closeSocket(ws)));
       await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -115,6 +160,12 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
       answerPings = answer;
     },
   };
+}
+
+/** The token is not (or no longer) valid: say so and close. */
+function refuse(ws: WebSocket): void {
+  send(ws, { error: "Invalid token." });
+  ws.close(POLICY_VIOLATION, "invalid token");
 }
 
 function send(ws: WebSocket, message: object): void {

@@ -12,7 +12,7 @@
  *   unless a caller asks for a larger `facesize`.
  */
 import { createHash } from "node:crypto";
-import type { components } from "../generated/schema";
+import { moodValues, type components } from "../generated/schema";
 
 type Mood = components["schemas"]["Mood"];
 type Sex = components["schemas"]["Sex"];
@@ -38,7 +38,7 @@ export interface Face {
 }
 
 // Real moods only: `nm`/`det` are what the platform reports when it could not estimate one.
-const MOODS: Mood[] = ["neutral", "anger", "contempt", "disgust", "fear", "happiness", "sadness", "surprise"];
+const MOODS: readonly Mood[] = moodValues.filter((mood) => mood !== "nm" && mood !== "det");
 
 export function faceOf(bytes: Uint8Array): Face {
   const id = createHash("sha256").update(bytes).digest("hex");

@@ -7,7 +7,7 @@
  *     …
  *     await server.close();
  */
-export { startMockServer, DEFAULT_MAX_UPLOAD_BYTES, type MockServer, type MockServerOptions } from "./server";
+export { startMockServer, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_UPLOAD_BYTES, type MockServer, type MockServerOptions } from "./server";
 export { DEMO_USER, MAX_PERMANENT_TOKENS, TEMPORARY_TOKEN_TTL_MS, Store, type MockUser, type TokenKind } from "./state";
 export type { ResponseViolation } from "./openapi";
 export type { EventsServer } from "./events-server";

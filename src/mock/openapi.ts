@@ -10,7 +10,7 @@ import { OpenAPIBackend, type Context } from "openapi-backend";
 import type { ErrorObject } from "ajv";
 import { deref, document, documentFor, HTTP_METHODS, type Host } from "./document";
 import { handlers } from "./handlers";
-import { failure, forbidden, HttpError, invalid, invalidToken, type Ctx, type OperationId, type Reply } from "./handlers/common";
+import { failure, forbidden, HttpError, invalid, invalidToken, notFound, type Ctx, type OperationId, type Reply } from "./handlers/common";
 import type { Caller, Store, Upload } from "./state";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -111,22 +111,46 @@ export class HostApi {
         throw invalidToken();
       },
       validationFail: (c: Context, extra: Extra) => {
-        throw invalid(...fieldErrors(c.validation.errors ?? []), ...fileErrors(c.operation.operationId ?? "", extra.request));
+        const errors = c.validation.errors ?? [];
+        // A path that names no object in a form the operation takes (`/v1/sources/abc/`) is a
+        // 404 where the document declares no 400, as a URL pattern that does not match is.
+        const onlyPath = errors.length > 0 && errors.every((e) => e.instancePath.startsWith("/path"));
+        if (onlyPath && !c.operation.responses?.["400"]) throw notFound();
+        throw invalid(...fieldErrors(errors), ...fileErrors(c.operation.operationId ?? "", extra.request));
       },
     });
-    this.#api.registerSecurityHandler("TokenAuth", (c: Context) => {
-      const header = c.request.headers["authorization"];
-      const match = /^Token\s+(\S+)\s*$/i.exec(Array.isArray(header) ? (header[0] ?? "") : (header ?? ""));
-      return match ? store.authenticate(match[1]!) : undefined;
-    });
+    this.#api.registerSecurityHandler("TokenAuth", (c: Context) => this.#caller(c.request.headers));
   }
 
   async init(): Promise<void> {
     await this.#api.init();
     for (const operation of this.#api.getOperations()) {
       const id = operation.operationId as OperationId;
-      this.#api.register(id, (c: Context, extra: Extra) => this.#dispatch(id, c, extra));
+      const handler = handlers[id] as ((ctx: Ctx<never>) => Reply | Promise<Reply>) | undefined;
+      this.#api.register(id, (c: Context, extra: Extra) => (handler ? this.#dispatch(handler, c, extra) : this.#example(c)));
     }
+  }
+
+  /** True when the method and path name an operation of this host. */
+  matches(method: string, path: string): boolean {
+    return this.#api.matchOperation({ method, path, headers: {} }) !== undefined;
+  }
+
+  /**
+   * Throws 401 when the operation needs a token and the request has no valid one: called
+   * before the body is read, so an unauthenticated caller cannot make the stand-in read it.
+   */
+  authenticateEarly(method: string, path: string, headers: IncomingHttpHeaders): void {
+    const operation = this.#api.matchOperation({ method, path, headers: {} });
+    const security: Json[] = operation?.security ?? this.#api.definition.security ?? [];
+    const open = security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0);
+    if (!open && !this.#caller(headers)) throw invalidToken();
+  }
+
+  #caller(headers: Record<string, string | string[] | undefined>): Caller | undefined {
+    const header = headers["authorization"];
+    const match = /^Token\s+(\S+)\s*$/i.exec(Array.isArray(header) ? (header[0] ?? "") : (header ?? ""));
+    return match ? this.store.authenticate(match[1]!) : undefined;
   }
 
   /** The operation's request body schema for this request's media type (to coerce form fields). */
@@ -145,8 +169,9 @@ export class HostApi {
     const extra: Extra = { request };
     let reply: Reply;
     try {
+      const query = this.#declaredQuery(request);
       reply = await this.#api.handleRequest(
-        { method: request.method, path: request.path, query: request.query, headers: request.headers as Record<string, string>, body: request.body },
+        { method: request.method, path: request.path, query, headers: request.headers as Record<string, string>, body: request.body },
         extra,
       );
     } catch (error) {
@@ -157,15 +182,25 @@ export class HostApi {
     return reply;
   }
 
+  /** The query without parameters the operation does not declare: ignored, as the platform ignores them. */
+  #declaredQuery(request: HostRequest): string {
+    const operation = this.#api.matchOperation({ method: request.method, path: request.path, headers: {} });
+    if (!operation) return request.query;
+    const names = new Set(((operation.parameters ?? []) as Json[]).map(deref).filter((p) => p.in === "query").map((p) => p.name));
+    // Raw pairs are kept as sent: only their names are read here.
+    const declared = (pair: string) => names.has(lenientDecode(pair.split("=")[0]!.replace(/\+/g, " ")));
+    return request.query.split("&").filter(declared).join("&");
+  }
+
   #forbidden(c: Context): boolean {
     const caller = c.security?.["TokenAuth"] as Caller | undefined;
     return caller?.kind === "manager" && (this.host === "api" || (c.operation.operationId ?? "").startsWith("billing."));
   }
 
-  async #dispatch(operationId: OperationId, c: Context, extra: Extra): Promise<Reply> {
+  async #dispatch(handler: (ctx: Ctx<never>) => Reply | Promise<Reply>, c: Context, extra: Extra): Promise<Reply> {
     const caller = c.security?.["TokenAuth"] as Caller | undefined;
     if (this.#forbidden(c)) throw forbidden();
-    const files = fileErrors(operationId, extra.request);
+    const files = fileErrors(c.operation.operationId ?? "", extra.request);
     if (files.length > 0) throw invalid(...files);
     // Billing event type 1 (API_CALLS): every authenticated API-host call, in the token's space.
     if (this.host === "api" && caller?.space) this.store.countUsage(caller.space.id, 1);
@@ -179,7 +214,16 @@ export class HostApi {
       files: extra.request.files,
       url: extra.request.url,
     } as unknown as Ctx<never>;
-    return (handlers[operationId] as (ctx: Ctx<never>) => Reply | Promise<Reply>)(ctx);
+    return handler(ctx);
+  }
+
+  /** The answer the document gives as an example (first 2xx response), for an operation without a handler. */
+  #example(c: Context): Reply {
+    const operationId = c.operation.operationId ?? "";
+    const { status, mock } = this.#api.mockResponseForOperation(operationId);
+    const declared = c.operation.responses?.[String(status)] as Json;
+    const body = declared?.content ? mock : undefined;
+    return { status, body, headers: { "x-neuroio-mock": "example" } };
   }
 
   #checkResponse(operation: Json, request: HostRequest, reply: Reply): Reply {
@@ -219,6 +263,14 @@ export class HostApi {
         fields: [],
       },
     };
+  }
+}
+
+function lenientDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

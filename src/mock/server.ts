@@ -17,6 +17,16 @@ import type { Host } from "./document";
 import { failure, HttpError, type Reply } from "./handlers/common";
 import { HostApi, type ResponseViolation } from "./openapi";
 import { Store, type MockUser, type Upload } from "./state";
+// One upload limit for the SDK and its stand-in.
+import { DEFAULT_MAX_UPLOAD_BYTES } from "../wrappers/uploads";
+
+interface BodyLimits {
+  maxUploadBytes: number;
+  maxBodyBytes: number;
+}
+
+/** The client went away mid-request: nothing to answer and nothing to report. */
+class ClientGone extends Error {}
 
 export interface MockServerOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -33,8 +43,12 @@ export interface MockServerOptions {
    * the stand-in's own tests turn it on.
    */
   validateResponses?: boolean;
-  /** Largest file part of a multipart upload, in bytes (larger ones get 413). Default 6 MiB. */
+  /** Largest file part of a multipart upload, in bytes (larger ones get 413). Default 6 MiB, the SDK's own upload limit. */
   maxUploadBytes?: number;
+  /** Largest JSON or urlencoded body, and largest total of the text parts of a multipart upload, in bytes (larger ones get 413). Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** How long an events socket may stay open without a successful AUTH before it is closed (1008). Default 10 000 ms. */
+  eventsAuthTimeoutMs?: number;
 }
 
 export interface MockServer {
@@ -56,13 +70,17 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
+export { DEFAULT_MAX_UPLOAD_BYTES };
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Starts the stand-in and resolves once it listens. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const store = new Store({ users: options.users, clock: options.clock });
   const violations: ResponseViolation[] = [];
-  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const limits: BodyLimits = {
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  };
   const hosts: Record<Host, HostApi> = {
     iam: new HostApi("iam", store, options.validateResponses ? violations : undefined),
     api: new HostApi("api", store, options.validateResponses ? violations : undefined),
@@ -71,17 +89,24 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   const server = http.createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
+      // A client that hung up is not an error of the stand-in's.
+      if (error instanceof ClientGone || res.destroyed) return;
       console.error("neuroio stand-in: unexpected error", error);
       send(res, { status: 500, body: { error_codes: [500], message: `Stand-in error: ${String(error)}`, fields: [] } });
     });
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+    let url: URL;
+    try {
+      url = requestUrl(req, origin);
+    } catch (error) {
+      if (error instanceof HttpError) return send(res, error);
+      throw error;
+    }
     const [, prefix = "", ...rest] = url.pathname.split("/");
     if (prefix === "media" && req.method === "GET") return sendMedia(res, rest[0]);
     if (prefix !== "iam" && prefix !== "api") {
-      req.resume();
       return send(res, failure(404, `Not found: ${url.pathname}. The IAM host is under /iam, the API host under /api.`));
     }
     const api = hosts[prefix];
@@ -89,13 +114,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const method = (req.method ?? "GET").toLowerCase();
     let body: unknown;
     let files: Record<string, Upload> = {};
-    try {
-      ({ body, files } = await readBody(req, api, method, path, maxUploadBytes));
-    } catch (error) {
-      if (error instanceof HttpError) return send(res, error);
-      throw error;
+    // Unknown operations and callers are answered before a byte of the body is read.
+    if (api.matches(method, path)) {
+      try {
+        api.authenticateEarly(method, path, req.headers);
+        ({ body, files } = await readBody(req, api, method, path, limits));
+      } catch (error) {
+        if (error instanceof HttpError) return send(res, error);
+        throw error;
+      }
     }
-    send(res, await api.handle({ method, path, query: url.search.slice(1), headers: req.headers, body, files, url }));
+    const reply = await api.handle({ method, path, query: url.search.slice(1), headers: req.headers, body, files, url });
+    // A change of tokens or spaces may revoke the token of an open events socket.
+    if (prefix === "iam" && method !== "get") events.recheck();
+    send(res, reply);
   }
 
   function sendMedia(res: ServerResponse, faceId: string | undefined): void {
@@ -106,6 +138,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
 
   const listenHost = options.host ?? "127.0.0.1";
+  let origin = listenHost;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, listenHost, () => {
@@ -116,11 +149,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const port = (server.address() as AddressInfo).port;
   // A wildcard address is not one to connect to; loopback reaches it from this machine.
   const urlHost = listenHost === "0.0.0.0" || listenHost === "::" ? "127.0.0.1" : listenHost;
-  const origin = `${urlHost.includes(":") ? `[${urlHost}]` : urlHost}:${port}`;
+  origin = `${urlHost.includes(":") ? `[${urlHost}]` : urlHost}:${port}`;
   store.mediaBaseUrl = `http://${origin}/media`;
 
   const events = attachEventsServer(server, {
     path: "/events",
+    authTimeoutMs: options.eventsAuthTimeoutMs,
     authenticate(token) {
       const caller = store.authenticate(token);
       return caller?.space ? { scope: scopeOf(caller.space.id) } : undefined;
@@ -150,7 +184,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 const scopeOf = (spaceId: number) => `space:${spaceId}`;
 
 function send(res: ServerResponse, reply: Reply | HttpError): void {
-  const { status, body } = reply instanceof HttpError ? { status: reply.status, body: reply.body } : reply;
+  if (res.destroyed || res.headersSent) return;
+  const { status, body, headers = {} } = reply instanceof HttpError ? { status: reply.status, body: reply.body } : reply;
+  // A body left unread (refused, too large, or never needed) is not drained: the connection closes instead.
+  if (!res.req.complete) res.setHeader("connection", "close");
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (body === undefined) {
     res.writeHead(status);
     res.end();
@@ -162,6 +200,34 @@ function send(res: ServerResponse, reply: Reply | HttpError): void {
 }
 
 /**
+ * The request's URL, or 400: a path segment with a malformed percent-escape (`%`, `%zz`,
+ * `%E4`) is bad input, not a crash. The Host header only names the origin of paging links;
+ * one that is not a plain `host[:port]` is replaced by the stand-in's own.
+ */
+function requestUrl(req: IncomingMessage, origin: string): URL {
+  const host = req.headers.host;
+  const base = host && URL.canParse(`http://${host}`) && new URL(`http://${host}`).host === host.toLowerCase() ? host : origin;
+  const target = req.url ?? "/";
+  if (!target.startsWith("/") || !URL.canParse(target, `http://${base}`)) throw failure(400, "Malformed request target.");
+  const url = new URL(target, `http://${base}`);
+  for (const segment of url.pathname.split("/")) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      throw failure(400, "Malformed percent-escape in the path.");
+    }
+  }
+  return url;
+}
+
+const tooLarge = (limit: number, field?: string) =>
+  new HttpError(413, {
+    error_codes: [413],
+    message: "Request payload is too large.",
+    fields: field ? [{ name: field, message: `The file is larger than ${limit} bytes.`, error_code: 413 }] : [],
+  });
+
+/**
  * Reads a request body the way the operation declares it: JSON, a urlencoded form or a
  * multipart upload (file parts as Buffers, text parts coerced to the schema's types). An
  * operation with a body that got none is given `{}`, so validation names the missing fields.
@@ -171,15 +237,15 @@ async function readBody(
   api: HostApi,
   method: string,
   path: string,
-  maxUploadBytes: number,
+  limits: BodyLimits,
 ): Promise<{ body: unknown; files: Record<string, Upload> }> {
   const mediaType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   const takesBody = api.hasBody(method, path);
   if (mediaType === "multipart/form-data") {
-    const { fields, files } = await readMultipart(req, maxUploadBytes);
+    const { fields, files } = await readMultipart(req, limits);
     return { body: coerceFields(fields, api.bodySchema(method, path, mediaType)), files };
   }
-  const raw = await readAll(req);
+  const raw = await readAll(req, limits.maxBodyBytes);
   if (raw.length === 0) return { body: takesBody ? {} : undefined, files: {} };
   if (mediaType === "application/x-www-form-urlencoded") {
     const fields: Record<string, string | string[]> = {};
@@ -197,33 +263,64 @@ async function readBody(
   throw new HttpError(400, { error_codes: [400], message: `Unsupported media type "${mediaType}" in request.`, fields: [] });
 }
 
-function readAll(req: IncomingMessage): Promise<Buffer> {
+/** The whole body, or 413 as soon as it passes `limit` (by Content-Length, or while reading). */
+function readAll(req: IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData).pause();
+      reject(tooLarge(limit));
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    whenGone(req, reject);
   });
 }
 
-function readMultipart(req: IncomingMessage, maxFileBytes: number): Promise<{ fields: Record<string, string | string[]>; files: Record<string, Upload> }> {
+/** Rejects with `ClientGone` when the client aborts the request before sending all of it. */
+function whenGone(req: IncomingMessage, reject: (error: Error) => void): void {
+  req.on("error", () => reject(new ClientGone()));
+  req.on("close", () => {
+    if (!req.complete) reject(new ClientGone());
+  });
+}
+
+function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fields: Record<string, string | string[]>; files: Record<string, Upload> }> {
+  const { maxUploadBytes, maxBodyBytes } = limits;
   return new Promise((resolve, reject) => {
     const fields: Record<string, string | string[]> = {};
     const files: Record<string, Upload> = {};
-    let tooLarge: string | undefined;
+    let refused: HttpError | undefined;
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes } });
+      // Bounded in every direction: part sizes, and how many parts (the largest operation has 3 files and 9 text fields).
+      bb = busboy({ headers: req.headers, limits: { fileSize: maxUploadBytes, fieldSize: maxBodyBytes, files: 8, fields: 64 } });
     } catch (error) {
-      req.resume();
       return reject(new HttpError(400, { error_codes: [400], message: `Multipart form parse error - ${(error as Error).message}`, fields: [] }));
     }
-    bb.on("field", (name, value) => add(fields, name, value));
+    const refuse = (error: HttpError) => {
+      refused ??= error;
+      // Stop reading: the answer is decided, and the connection closes after it.
+      req.unpipe(bb);
+      req.pause();
+      reject(refused);
+    };
+    // The text parts together are held to the same limit as a JSON body.
+    let textBytes = 0;
+    bb.on("field", (name, value, info) => {
+      textBytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+      if (info.valueTruncated || textBytes > maxBodyBytes) refuse(tooLarge(maxBodyBytes));
+      else add(fields, name, value);
+    });
     const pending: Promise<void>[] = [];
     bb.on("file", (name, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("limit", () => (tooLarge ??= name));
+      stream.on("limit", () => refuse(tooLarge(maxUploadBytes, name)));
       pending.push(
         new Promise((done) =>
           stream.on("end", () => {
@@ -238,15 +335,9 @@ function readMultipart(req: IncomingMessage, maxFileBytes: number): Promise<{ fi
     );
     bb.on("close", async () => {
       await Promise.all(pending);
-      if (tooLarge === undefined) return resolve({ fields, files });
-      reject(
-        new HttpError(413, {
-          error_codes: [413],
-          message: "Request payload is too large.",
-          fields: [{ name: tooLarge, message: `The file is larger than ${maxFileBytes} bytes.`, error_code: 413 }],
-        }),
-      );
+      if (!refused) resolve({ fields, files });
     });
+    whenGone(req, reject);
     req.pipe(bb);
   });
 }

@@ -9,7 +9,8 @@
  *   every space of the account), `space` (acts in and sees only its space) or `manager`
  *   (a user created with `manager: true`; reaches IAM only, acts in no space);
  * - sources, persons, entries, groups, notifications, thresholds and stream tokens belong
- *   to a space; licenses belong to the account.
+ *   to a space; licenses belong to the account, and a license bound to a source is seen
+ *   only by tokens that see the source's space (`licenseVisibleTo`).
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { components } from "../generated/schema";
@@ -347,6 +348,13 @@ export class Store {
       created: isoTime(license.created),
       unavailable_at: null,
     };
+  }
+
+  /** True when the caller may see (and change) the license: one of its account's, unbound or bound to a source it sees. */
+  licenseVisibleTo(caller: Caller, license: LicenseRecord): boolean {
+    if (license.userId !== caller.user.id) return false;
+    const bound = this.sourceBoundTo(license.id);
+    return bound === undefined || caller.visible.has(bound.spaceId);
   }
 
   sourceBoundTo(licenseId: number): SourceRecord | undefined {

@@ -1,6 +1,6 @@
 /** `auth`: log in, change the password (IAM). */
 import { Store } from "../state";
-import { failure, invalid, me, noContent, ok, type Handlers } from "./common";
+import { failure, forbidden, invalid, me, noContent, ok, type Handlers } from "./common";
 
 export const auth: Handlers<"auth.login" | "auth.passwordChange"> = {
   "auth.login": ({ store, body }) => {
@@ -12,7 +12,9 @@ export const auth: Handlers<"auth.login" | "auth.passwordChange"> = {
 
   "auth.passwordChange": (ctx) => {
     const { store, body } = ctx;
-    const { user } = me(ctx);
+    const { user, kind } = me(ctx);
+    // The password (and, with reset_tokens, every token of the account) is beyond a space token's one space.
+    if (kind === "space") throw forbidden();
     if (body.old_password !== user.password) throw invalid(["old_password", "Incorrect password."]);
     if (body.password !== body.password2) throw invalid(["password2", "The two password fields didn't match."]);
     if (body.password === "") throw invalid(["password", "This field may not be blank."]);

@@ -5,11 +5,11 @@
  * 4 SOURCE_LICENSES: licenses bound to a source. Manager tokens get 403 (checked for every
  * billing operation by the server).
  */
-import type { components } from "../../generated/schema";
+import { billingEventTypeValues, type components } from "../../generated/schema";
 import { invalid, listedSpaces, ok, page, type Ctx, type Handlers } from "./common";
 
 type EventType = components["schemas"]["BillingEventType"];
-const EVENT_TYPES: EventType[] = [1, 2, 3, 4];
+const EVENT_TYPES: readonly EventType[] = billingEventTypeValues;
 
 function usage(ctx: Ctx<"billing.usage" | "billing.usageTotal">) {
   const { spaces_ids, event_types, month_from, month_to } = ctx.query;

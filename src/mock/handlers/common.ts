@@ -3,6 +3,7 @@
  * bodies, and limit/offset paging with the document's envelope.
  */
 import type { components, operations } from "../../generated/schema";
+import { deref, document, schemaDefaults } from "../document";
 import type { Caller, Store, Upload } from "../state";
 
 type S = components["schemas"];
@@ -32,6 +33,8 @@ export interface Reply {
   status: number;
   /** Sent as JSON; left out for bodiless answers (202, 204). */
   body?: unknown;
+  /** Extra response headers, e.g. `x-neuroio-mock: example` on an answer taken from the document. */
+  headers?: Record<string, string>;
 }
 
 export type Handler<O extends OperationId> = (ctx: Ctx<O>) => Reply | Promise<Reply>;
@@ -132,11 +135,16 @@ export function upload(ctx: Ctx<OperationId>, field: string): Upload {
   return file;
 }
 
-const LEVELS: readonly string[] = ["exact", "ha", "junk"];
+type Level = "exact" | "ha" | "junk";
+/** The levels a request may ask for: the names of a space's thresholds. */
+const LEVELS: readonly string[] = Object.entries<{ readOnly?: boolean }>(deref(document.components.schemas.Thresholds).properties)
+  .filter(([, property]) => !property.readOnly)
+  .map(([name]) => name);
+const DEFAULT_LEVEL = schemaDefaults("CompareParams").result as Level;
 
-/** A requested match level (`exact`, `ha` or `junk`; default `ha`), or 400 naming `result`. */
-export function requestedLevel(value: string | undefined): "exact" | "ha" | "junk" {
-  const wanted = value ?? "ha";
+/** A requested match level (one of the threshold names; the document's default when left out), or 400 naming `result`. */
+export function requestedLevel(value: string | undefined): Level {
+  const wanted = value ?? DEFAULT_LEVEL;
   if (!LEVELS.includes(wanted)) throw invalid(["result", `"${wanted}" is not a valid choice.`]);
-  return wanted as "exact" | "ha" | "junk";
+  return wanted as Level;
 }

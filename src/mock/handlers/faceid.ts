@@ -4,10 +4,12 @@
  * `faceid.verification` compares the two photos as `utility.compare` does and "reads" a
  * document whose data derives from `photo_id`.
  */
+import { exampleAnswer } from "../document";
 import { digestNumber, faceOf, levelOf, reaches, similarity } from "../faces";
 import { actingSpace, invalid, ok, requestedLevel, upload, type Handlers } from "./common";
 
-export const ID_CODES = [{ code: "ru", name: "Russian passport" }];
+/** The identity document types the stand-in knows: the ones the document lists as `faceid.idCodes`' answer. */
+export const ID_CODES = exampleAnswer("faceid.idCodes") as Array<{ code: string; name: string }>;
 
 function checkFacesize(field: string, size: number, facesize: number | undefined): void {
   if (facesize !== undefined && size < facesize) throw invalid([field, `No face of at least ${facesize} pixels found (the largest is ${size}).`]);

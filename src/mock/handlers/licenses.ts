@@ -1,10 +1,14 @@
-/** `licenses`: the account's source licenses (IAM), bound to sources through `license_id`. */
+/**
+ * `licenses`: the account's source licenses (IAM), bound to sources through `license_id`.
+ * A license bound to a source is visible only to tokens that see the source's space, like
+ * the source itself; unbound licenses are visible to every token of the account.
+ */
 import type { LicenseRecord } from "../state";
 import { created, matchesQ, me, noContent, notFound, ok, page, type Ctx, type Handlers } from "./common";
 
 function find(ctx: Ctx<"licenses.sources.get" | "licenses.sources.update" | "licenses.sources.delete">): LicenseRecord {
   const license = ctx.store.licenses.get(ctx.params.id);
-  if (!license || license.userId !== me(ctx).user.id) throw notFound();
+  if (!license || !ctx.store.licenseVisibleTo(me(ctx), license)) throw notFound();
   return license;
 }
 
@@ -31,7 +35,7 @@ export const licenses: Handlers<
     const from = date_from === undefined ? -Infinity : Date.parse(date_from);
     const to = date_to === undefined ? Infinity : Date.parse(date_to);
     const list = [...store.licenses.values()]
-      .filter((l) => l.userId === me(ctx).user.id && matchesQ(l.name, q) && l.created >= from && l.created <= to)
+      .filter((l) => store.licenseVisibleTo(me(ctx), l) && matchesQ(l.name, q) && l.created >= from && l.created <= to)
       .filter((l) => is_bound === undefined || (store.sourceBoundTo(l.id) !== undefined) === is_bound)
       .sort((a, b) => a.id - b.id);
     return ok(page(ctx, list.map((l) => store.licenseJson(l)), window));

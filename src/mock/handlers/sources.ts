@@ -28,10 +28,10 @@ function checkName(ctx: Ctx<"sources.create" | "sources.update">, spaceId: numbe
   if (taken) throw invalid(["name", "A source with this name already exists."]);
 }
 
-/** 400 unless `licenseId` is a license of the caller's account that no other source holds. */
+/** 400 unless `licenseId` is a license the caller sees that no other source holds. */
 function checkLicense(ctx: Ctx<"sources.create" | "sources.update">, licenseId: number, self?: SourceRecord): void {
   const license = ctx.store.licenses.get(licenseId);
-  if (!license || license.userId !== me(ctx).user.id) throw invalid(["license_id", `Invalid pk "${licenseId}" - object does not exist.`]);
+  if (!license || !ctx.store.licenseVisibleTo(me(ctx), license)) throw invalid(["license_id", `Invalid pk "${licenseId}" - object does not exist.`]);
   const holder = ctx.store.sourceBoundTo(licenseId);
   if (holder && holder !== self) throw invalid(["license_id", "This license is already bound to another source."]);
 }

@@ -1,0 +1,302 @@
+/**
+ * The stand-in against hostile and careless requests: cross-space licenses, revoked tokens
+ * on open event sockets, malformed URLs, bodies it must not read, sockets that never
+ * authenticate, uploads cut off halfway. Each case failed before the stand-in was hardened.
+ */
+import http from "node:http";
+import WebSocket from "ws";
+import { startMockServer, type MockServer } from "../../src/mock";
+import { image, namingFields, raw, testClock, unwrap, useStandIn, type StandIn } from "./helpers";
+
+const clock = testClock();
+const standIn = useStandIn({ clock, eventsAuthTimeoutMs: 60_000 });
+
+/** An account client, and a space token's client for a second space of the same account. */
+async function twoSpaces(s: StandIn = standIn) {
+  const account = await s.login();
+  const other = await unwrap(account.spaces.create({ name: `other ${Math.random()}` }));
+  const spaceKey = (await unwrap(account.spaces.token({ id: other.id, permanent: true }))).key;
+  return { account, other, space: s.withToken(spaceKey), spaceKey };
+}
+
+/** A raw HTTP/1.1 request with full control over the target, headers and body; resolves with the answer. */
+function request(
+  server: MockServer,
+  options: { method?: string; path: string; headers?: Record<string, string | number>; body?: Buffer | string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port: server.port, method: options.method ?? "GET", path: options.path, headers: options.headers, agent: false });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        resolve({ status: res.statusCode!, headers: res.headers, body: text ? JSON.parse(text) : undefined });
+      });
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+const errorBody = (status: number) => ({ error_codes: [status], message: expect.any(String), fields: expect.any(Array) });
+
+/** Collects console.error calls for the duration of a test (the stand-in must stay quiet on bad input). */
+function quietConsole() {
+  const spy = jest.spyOn(console, "error").mockImplementation(() => {});
+  return { calls: () => spy.mock.calls, restore: () => spy.mockRestore() };
+}
+
+/** An open events socket authenticated with `token`; `closed` resolves with the close code. */
+async function openFeed(url: string, token?: string) {
+  const ws = new WebSocket(url);
+  const frames: unknown[] = [];
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })));
+  ws.on("message", (data) => frames.push(JSON.parse(data.toString())));
+  await new Promise<void>((resolve, reject) => {
+    ws.once("open", () => resolve());
+    ws.once("error", reject);
+  });
+  if (token !== undefined) {
+    const ok = new Promise<void>((resolve) => ws.once("message", () => resolve()));
+    ws.send(JSON.stringify({ action: "AUTH", data: { token } }));
+    await ok;
+    expect(frames).toEqual([{ auth: "ok" }]);
+  }
+  return { ws, frames, closed };
+}
+
+describe("licenses follow the visibility rules", () => {
+  test("a space token cannot see, change or delete a license bound to another space's source", async () => {
+    const { account, space } = await twoSpaces();
+    const license = await unwrap(account.licenses.sources.create({ name: "default space cam" }));
+    const source = await unwrap(account.sources.create({ name: `cam ${Math.random()}`, license_id: license.id }));
+    const unbound = await unwrap(account.licenses.sources.create({ name: "spare" }));
+
+    expect((await space.licenses.sources.get({ id: license.id })).response.status).toBe(404);
+    expect((await space.licenses.sources.update({ id: license.id, is_active: false })).response.status).toBe(404);
+    expect((await space.licenses.sources.delete({ id: license.id })).response.status).toBe(404);
+    const listed = (await unwrap(space.licenses.sources.list({ limit: 100 }))).results.map((l) => l.id);
+    expect(listed).not.toContain(license.id);
+    expect(listed).toContain(unbound.id);
+    // Binding it from the other space is refused as if it did not exist.
+    const bind = await space.sources.create({ name: "thief", license_id: license.id });
+    expect(bind.error).toEqual(namingFields("license_id"));
+
+    // The owner's source keeps its license, still active.
+    const after = await unwrap(account.sources.get({ id: source.id }));
+    expect(after.license_id).toBe(license.id);
+    expect(after.license?.is_active).toBe(true);
+    // An unbound license is the account's: any of its tokens sees it.
+    expect((await space.licenses.sources.get({ id: unbound.id })).response.status).toBe(200);
+  });
+});
+
+test("a space token may not change the account's password, nor revoke the other spaces' tokens with it", async () => {
+  const { account, space } = await twoSpaces();
+  const change = await space.auth.passwordChange({ old_password: "demo-password", new_password: "taken-over", reset_tokens: true });
+  expect(change.response.status).toBe(403);
+  expect(change.error).toEqual({ error_codes: [403], message: "You do not have permission to perform this action.", fields: [] });
+  expect((await account.whoami.me()).response.status).toBe(200);
+  expect((await standIn.anonymous().auth.login({ username: "demo", password: "demo-password" })).response.status).toBe(200);
+});
+
+describe("an open events socket closes when its token stops being valid", () => {
+  test.each([
+    ["deleted", async (c: Awaited<ReturnType<typeof twoSpaces>>, id: number) => unwrap(c.space.tokens.delete({ token_id_or_key: id }))],
+    ["deactivated", async (c: Awaited<ReturnType<typeof twoSpaces>>, id: number) => unwrap(c.space.tokens.update({ token_id_or_key: id, is_active: false }))],
+    ["deleted with its space", async (c: Awaited<ReturnType<typeof twoSpaces>>) => unwrap(c.account.spaces.delete({ id: c.other.id }))],
+  ])("%s: error frame, close 1008, no more events", async (_, revoke) => {
+    const spaces = await twoSpaces();
+    const token = (await unwrap(spaces.space.tokens.list())).find((t) => t.key === spaces.spaceKey)!;
+    const feed = await openFeed(standIn.server.eventsUrl, spaces.spaceKey);
+    await revoke(spaces, token.id);
+    expect(await feed.closed).toEqual({ code: 1008, reason: "invalid token" });
+    expect(feed.frames).toEqual([{ auth: "ok" }, { error: "Invalid token." }]);
+  });
+
+  test("expired: closed once the clock passes the token's expiry", async () => {
+    const account = await standIn.login();
+    const temporary = await unwrap(account.tokens.create({ permanent: false }));
+    const feed = await openFeed(standIn.server.eventsUrl, temporary.key);
+    // Nothing happens on the wire: the stand-in's periodic check finds the token expired.
+    clock.advance(25 * 60 * 60 * 1000);
+    expect(await feed.closed).toEqual({ code: 1008, reason: "invalid token" });
+    expect(feed.frames).toEqual([{ auth: "ok" }, { error: "Invalid token." }]);
+  });
+});
+
+describe("malformed URLs are 400s, never 500s, and print nothing", () => {
+  test.each(["%", "%zz", "%E4", "%C0%AF", "a%2", "%%41"])("path parameter %s", async (bad) => {
+    const console = quietConsole();
+    try {
+      const key = (await unwrap((await standIn.login()).tokens.create())).key;
+      const auth = { Authorization: `Token ${key}` };
+      for (const [method, path] of [
+        ["GET", `/api/v1/entries/stats/pid/${bad}/`],
+        ["DELETE", `/api/v1/persons/${bad}/`],
+        ["GET", `/iam/v1/tokens/${bad}/`],
+        ["PATCH", `/api/v1/streams/tokens/${bad}/`],
+        ["GET", `/api/v1/sources/${bad}/`],
+        ["GET", `/api/v1/${bad}/`],
+      ] as const) {
+        const answer = await request(standIn.server, { method, path, headers: auth });
+        expect({ method, path, refused: [400, 404].includes(answer.status) }).toEqual({ method, path, refused: true });
+        expect(answer.body).toEqual(errorBody(answer.status));
+      }
+      expect(console.calls()).toEqual([]);
+    } finally {
+      console.restore();
+    }
+  });
+
+  test.each(["[bad host", "exa mple.com", "a/b", "@", "127.0.0.1:99999", "ünïcode"])("Host header %j", async (host) => {
+    const console = quietConsole();
+    try {
+      const key = (await unwrap((await standIn.login()).tokens.create())).key;
+      const answer = await request(standIn.server, { path: "/api/v1/sources/?limit=1", headers: { Host: host, Authorization: `Token ${key}` } });
+      expect(answer.status).toBe(200);
+      // Paging links fall back to the stand-in's own origin.
+      expect((answer.body as { next: string | null }).next ?? standIn.server.apiUrl).toMatch(/^http:\/\//);
+      expect(console.calls()).toEqual([]);
+    } finally {
+      console.restore();
+    }
+  });
+});
+
+describe("bodies: the token first, then bounded reads", () => {
+  test("an unauthenticated 200 MB body is refused with 401 after its first megabyte, without the rest", async () => {
+    const answer = await new Promise<{ status: number; body: unknown; sentBytes: number }>((resolve, reject) => {
+      const req = http.request({
+        host: "127.0.0.1",
+        port: standIn.server.port,
+        method: "POST",
+        path: "/api/v1/sources/",
+        headers: { "Content-Type": "application/json", "Content-Length": 200 * 1024 * 1024, Authorization: "Token not-a-token" },
+        agent: false,
+      });
+      let sent = 0;
+      req.on("response", (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString()), sentBytes: sent }));
+      });
+      // The connection is closed after the answer; writing into it then is expected to fail.
+      req.on("error", (error: NodeJS.ErrnoException) => (["EPIPE", "ECONNRESET"].includes(error.code ?? "") ? undefined : reject(error)));
+      const megabyte = Buffer.alloc(1024 * 1024, " ");
+      req.write(megabyte);
+      sent += megabyte.length;
+      // Nothing more is written: an answer can only come if the stand-in did not wait for the body.
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual({ error_codes: [401], message: "Invalid token.", fields: [] });
+    expect(answer.sentBytes).toBe(1024 * 1024);
+  });
+
+  test("JSON bodies over 1 MiB are 413s, by Content-Length or while reading a chunked body", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const huge = JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) });
+    const headers = { Authorization: `Token ${key}`, "Content-Type": "application/json" };
+    const sized = await request(standIn.server, { method: "POST", path: "/api/v1/sources/", headers: { ...headers, "Content-Length": Buffer.byteLength(huge) }, body: huge });
+    expect(sized).toMatchObject({ status: 413, body: { error_codes: [413], message: "Request payload is too large.", fields: [] } });
+    const chunked = await request(standIn.server, { method: "POST", path: "/api/v1/sources/", headers: { ...headers, "Transfer-Encoding": "chunked" }, body: huge });
+    expect(chunked).toMatchObject({ status: 413, body: { error_codes: [413] } });
+    const form = await request(standIn.server, {
+      method: "PATCH",
+      path: "/api/v1/settings/thresholds/",
+      headers: { Authorization: `Token ${key}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: `exact=${"9".repeat(2 * 1024 * 1024)}`,
+    });
+    expect(form.status).toBe(413);
+    // The text parts of a multipart upload count together.
+    const multipart = new FormData();
+    multipart.set("image", new Blob([Buffer.from(image("text bomb"))], { type: "image/jpeg" }), "face.jpg");
+    for (const name of ["source", "facesize", "identify_asm"]) multipart.set(name, "t".repeat(400 * 1024));
+    const upload = await fetch(`${standIn.server.apiUrl}/v1/persons/`, { method: "POST", headers: { Authorization: `Token ${key}` }, body: multipart });
+    expect(upload.status).toBe(413);
+    expect(await upload.json()).toEqual({ error_codes: [413], message: "Request payload is too large.", fields: [] });
+  });
+
+  test("stored strings longer than the document's maxLength are 400s naming the field", async () => {
+    const { key } = await unwrap((await standIn.login()).tokens.create());
+    const long = await raw(`${standIn.server.apiUrl}/v1/sources/`, { method: "POST", token: key, json: { name: "s".repeat(256) } });
+    expect(long).toEqual({ status: 400, body: namingFields("name") });
+    expect(long.body.fields[0].message).toBe("Ensure this field has no more than 255 characters.");
+    const space = await raw(`${standIn.server.iamUrl}/v1/spaces/`, { method: "POST", token: key, json: { name: "s".repeat(100_000) } });
+    expect(space).toEqual({ status: 400, body: namingFields("name") });
+    const atLimit = await raw(`${standIn.server.apiUrl}/v1/sources/`, { method: "POST", token: key, json: { name: `${"s".repeat(250)}${Date.now() % 100_000}`.slice(0, 255) } });
+    expect(atLimit.status).toBe(201);
+    // Multipart text parts too.
+    const form = new FormData();
+    form.set("image", new Blob([Buffer.from(image("long source"))], { type: "image/jpeg" }), "face.jpg");
+    form.set("source", "n".repeat(300));
+    const person = await fetch(`${standIn.server.apiUrl}/v1/persons/`, { method: "POST", headers: { Authorization: `Token ${key}` }, body: form });
+    expect(person.status).toBe(400);
+    expect(await person.json()).toEqual(namingFields("source"));
+  });
+});
+
+describe("sockets and uploads that misbehave", () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ eventsAuthTimeoutMs: 300 });
+  });
+  afterAll(() => server.close());
+
+  test("an events socket that never sends AUTH is closed after the deadline (1008)", async () => {
+    const silent = await openFeed(server.eventsUrl);
+    expect(await silent.closed).toEqual({ code: 1008, reason: "authentication timeout" });
+    // A socket that authenticates in time stays open past the deadline.
+    const login = await raw(`${server.iamUrl}/v1/auth/token/`, { method: "POST", json: { username: "demo", password: "demo-password" } });
+    const feed = await openFeed(server.eventsUrl, login.body.token.key);
+    const late = await openFeed(server.eventsUrl);
+    await late.closed;
+    expect(feed.ws.readyState).toBe(WebSocket.OPEN);
+    feed.ws.close();
+    await feed.closed;
+  });
+
+  test("a frame larger than any client frame is refused before it is buffered", async () => {
+    const feed = await openFeed(server.eventsUrl);
+    feed.ws.send(JSON.stringify({ action: "AUTH", data: { token: "x".repeat(1024 * 1024) } }));
+    expect((await feed.closed).code).toBe(1009);
+  });
+
+  test("an upload aborted halfway is not an error: no log, no answer, the stand-in carries on", async () => {
+    const console = quietConsole();
+    try {
+      const login = await raw(`${server.iamUrl}/v1/auth/token/`, { method: "POST", json: { username: "demo", password: "demo-password" } });
+      const boundary = "----hostile";
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
+      for (const path of ["/api/v1/persons/search/", "/api/v1/sources/"]) {
+        const gone = await new Promise<string>((resolve) => {
+          const req = http.request({
+            host: "127.0.0.1",
+            port: server.port,
+            method: "POST",
+            path,
+            agent: false,
+            headers: {
+              Authorization: `Token ${login.body.token.key}`,
+              "Content-Type": path.includes("persons") ? `multipart/form-data; boundary=${boundary}` : "application/json",
+              "Content-Length": 5 * 1024 * 1024,
+            },
+          });
+          req.on("response", () => resolve("answered"));
+          req.on("error", () => resolve("aborted"));
+          req.write(path.includes("persons") ? head + "x".repeat(64 * 1024) : '{"name": "', () => setImmediate(() => req.destroy()));
+          req.on("close", () => resolve("aborted"));
+        });
+        expect(gone).toBe("aborted");
+      }
+      // The stand-in is still up and answering; its handling of the aborts is over by the time a
+      // new request on a new connection is answered (give it a generous moment on a busy machine).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await raw(`${server.apiUrl}/v1/version/`, { token: login.body.token.key })).status).toBe(200);
+      expect(console.calls()).toEqual([]);
+    } finally {
+      console.restore();
+    }
+  });
+});
