@@ -31,6 +31,9 @@ export class Auth {
    * Given the correct current password, sets a new one and optionally revokes every
    * earlier token (`reset_tokens`).
    *
+   * Decision: a space token may not change the account's password (403); it acts in one
+   * space only, and `reset_tokens` would revoke the tokens of every space.
+   *
    * `POST /v1/auth/password/change/` on the IAM host.
    */
   passwordChange(input: InputOf<"auth.passwordChange">, options?: RequestOptions): Promise<ResultOf<"auth.passwordChange">> {

@@ -24,8 +24,8 @@ export const OPERATIONS = {
     body: "json",
     input: {
       old_password: { in: "body", required: true, schema: { type: "string", format: "password" } },
-      password: { in: "body", required: true, schema: { type: "string", format: "password" } },
-      password2: { in: "body", required: true, schema: { type: "string", format: "password" } },
+      password: { in: "body", required: true, schema: { type: "string", format: "password", maxLength: 128 } },
+      password2: { in: "body", required: true, schema: { type: "string", format: "password", maxLength: 128 } },
       reset_tokens: { in: "body", schema: { type: "boolean" } },
     },
   },
@@ -94,7 +94,7 @@ export const OPERATIONS = {
     method: "POST",
     path: "/v1/spaces/",
     body: "json",
-    input: { name: { in: "body", required: true, schema: { type: "string", minLength: 1 } } },
+    input: { name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } } },
   },
   "spaces.get": {
     host: "iam",
@@ -115,7 +115,7 @@ export const OPERATIONS = {
     body: "json",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
-      name: { in: "body", schema: { type: "string", minLength: 1 } },
+      name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
     },
   },
   "spaces.token": {
@@ -148,7 +148,7 @@ export const OPERATIONS = {
     path: "/v1/licenses/sources/",
     body: "json",
     input: {
-      name: { in: "body", required: true, schema: { type: "string", minLength: 1 } },
+      name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       entry_storage_days: { in: "body", schema: { type: "integer", minimum: 1 } },
     },
   },
@@ -171,7 +171,7 @@ export const OPERATIONS = {
     body: "json",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
-      name: { in: "body", schema: { type: "string", minLength: 1 } },
+      name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
       is_active: { in: "body", schema: { type: "boolean" } },
       entry_storage_days: { in: "body", schema: { type: "integer", minimum: 1 } },
     },
@@ -217,7 +217,7 @@ export const OPERATIONS = {
     path: "/v1/sources/",
     body: "json",
     input: {
-      name: { in: "body", required: true, schema: { type: "string", minLength: 1 } },
+      name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       license_id: { in: "body", schema: { type: ["integer", "null"] } },
       identify_facesize_threshold: { in: "body", schema: { type: "integer", minimum: 0 } },
       use_pps_time: { in: "body", schema: { type: "boolean" } },
@@ -265,7 +265,7 @@ export const OPERATIONS = {
     body: "json",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
-      name: { in: "body", schema: { type: "string", minLength: 1 } },
+      name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
       license_id: { in: "body", schema: { type: ["integer", "null"] } },
       identify_facesize_threshold: { in: "body", schema: { type: "integer", minimum: 0 } },
       use_pps_time: { in: "body", schema: { type: "boolean" } },
@@ -353,7 +353,7 @@ export const OPERATIONS = {
     files: ["image"],
     input: {
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
-      source: { in: "body", required: true, schema: { type: "string", minLength: 1 } },
+      source: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       facesize: { in: "body", schema: { type: "integer", minimum: 0 } },
       create_on_ha: { in: "body", schema: { type: "boolean" } },
       create_on_junk: { in: "body", schema: { type: "boolean" } },
@@ -387,7 +387,7 @@ export const OPERATIONS = {
     input: {
       pid: { in: "path", required: true, schema: { type: "string" } },
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
-      source: { in: "body", required: true, schema: { type: "string", minLength: 1 } },
+      source: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       facesize: { in: "body", schema: { type: "integer", minimum: 0 } },
       identify_asm: { in: "body", schema: { type: "boolean" } },
       result: { in: "body", schema: { type: "string", enum: ["new", "reinit", "exact", "ha", "junk", "nm", "det"] } },
@@ -429,7 +429,7 @@ export const OPERATIONS = {
     method: "POST",
     path: "/v1/groups/persons/",
     body: "json",
-    input: { name: { in: "body", required: true, schema: { type: "string", minLength: 1 } } },
+    input: { name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } } },
   },
   "groups.add": {
     host: "api",
@@ -478,7 +478,7 @@ export const OPERATIONS = {
     body: "json",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
-      name: { in: "body", schema: { type: "string", minLength: 1 } },
+      name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
     },
   },
   "groups.persons": {
@@ -509,10 +509,10 @@ export const OPERATIONS = {
     path: "/v1/notifications/",
     body: "json",
     input: {
-      name: { in: "body", required: true, schema: { type: "string", minLength: 1 } },
+      name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       is_active: { in: "body", schema: { type: "boolean" } },
       http_method: { in: "body", required: true, schema: { type: "integer", enum: [0, 1] } },
-      destination_url: { in: "body", required: true, schema: { type: "string", format: "uri" } },
+      destination_url: { in: "body", required: true, schema: { type: "string", format: "uri", maxLength: 2048 } },
       results: {
         in: "body",
         schema: {
@@ -560,10 +560,10 @@ export const OPERATIONS = {
     body: "json",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
-      name: { in: "body", schema: { type: "string", minLength: 1 } },
+      name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
       is_active: { in: "body", schema: { type: "boolean" } },
       http_method: { in: "body", schema: { type: "integer", enum: [0, 1] } },
-      destination_url: { in: "body", schema: { type: "string", format: "uri" } },
+      destination_url: { in: "body", schema: { type: "string", format: "uri", maxLength: 2048 } },
       results: {
         in: "body",
         schema: {
