@@ -5,36 +5,16 @@
  */
 import bundled from "../generated/openapi.json";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Json = any;
+import { DocumentReader, HTTP_METHODS, type Host, type Json } from "../document";
 
-export type Host = "iam" | "api";
+export { HTTP_METHODS, type Host };
 
 export const document: Json = bundled;
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
-
-/** Follows local `$ref`s (`#/components/...`) to the object they name. */
-export function deref(node: Json): Json {
-  let current = node;
-  for (let hops = 0; current && typeof current === "object" && typeof current.$ref === "string"; hops++) {
-    if (hops > 32) throw new Error(`$ref cycle at ${current.$ref}`);
-    current = (current.$ref as string)
-      .replace(/^#\//, "")
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((obj: Json, key) => obj?.[key], document);
-  }
-  return current;
-}
-
-/** The host a path item is served from (its `servers[0].url`), e.g. `iam` for `https://iam.neuroio.com`. */
-export function hostOf(pathItem: Json): Host {
-  const url: string = (pathItem.servers ?? document.servers)[0].url;
-  const name = new URL(url).hostname.split(".")[0];
-  if (name !== "iam" && name !== "api") throw new Error(`unknown NeuroIO host ${url}`);
-  return name;
-}
+/** The one document reader (src/document.ts), shared with the generator and the tests. */
+export const reader = new DocumentReader(document);
+export const deref = (node: Json): Json => reader.deref(node);
+export const hostOf = (pathItem: Json): Host => reader.hostOf(pathItem);
 
 /** A copy of the document with only the paths one host serves (openapi-backend mutates it). */
 export function documentFor(host: Host): Json {
@@ -53,21 +33,9 @@ export function schemaDefaults(schemaName: string): Record<string, unknown> {
   return defaults;
 }
 
-/** An operation of the document by operationId, with its path-level `$ref` followed. */
-export function operationById(operationId: string): Json {
-  for (const item of Object.values<Json>(document.paths)) {
-    const pathItem = deref(item);
-    for (const method of HTTP_METHODS) if (pathItem[method]?.operationId === operationId) return pathItem[method];
-  }
-  throw new Error(`no operation ${operationId} in the document`);
-}
-
 /** The value of the first example of an operation's answer with this status (JSON). */
 export function exampleAnswer(operationId: string, status = "200"): unknown {
-  const content = deref(deref(operationById(operationId).responses[status]).content["application/json"]);
-  const example = content.example ?? deref(Object.values<Json>(content.examples ?? {})[0])?.value;
-  if (example === undefined) throw new Error(`${operationId} has no example answer for ${status}`);
-  return structuredClone(example);
+  return reader.responseExample(operationId, Number(status));
 }
 
 /** The API version the document describes (`info.version`). */

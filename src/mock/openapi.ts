@@ -8,7 +8,9 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { OpenAPIBackend, type Context } from "openapi-backend";
 import type { ErrorObject } from "ajv";
-import { deref, document, documentFor, HTTP_METHODS, type Host } from "./document";
+import { OPERATIONS } from "../generated/operations";
+import type { OperationSpec } from "../wrappers/operation";
+import { deref, documentFor, type Host } from "./document";
 import { handlers } from "./handlers";
 import { failure, forbidden, HttpError, invalid, invalidToken, notFound, type Ctx, type OperationId, type Reply } from "./handlers/common";
 import type { Caller, Store, Upload } from "./state";
@@ -46,24 +48,11 @@ interface Extra {
   operation?: Json;
 }
 
-/** `image` → "required file" etc.: the binary fields of each multipart operation, from the original document. */
-const FILE_FIELDS = (() => {
-  const byOperation = new Map<string, { name: string; required: boolean }[]>();
-  for (const item of Object.values<Json>(document.paths)) {
-    const pathItem = deref(item);
-    for (const method of HTTP_METHODS) {
-      const op = pathItem[method];
-      const schema = deref(op?.requestBody?.content?.["multipart/form-data"]?.schema ?? null);
-      if (!schema) continue;
-      const required: string[] = schema.required ?? [];
-      const files = Object.entries<Json>(schema.properties ?? {})
-        .filter(([, p]) => p.type === "string" && p.format === "binary")
-        .map(([name]) => ({ name, required: required.includes(name) }));
-      byOperation.set(op.operationId, files);
-    }
-  }
-  return byOperation;
-})();
+/** The file fields of a multipart operation and whether each is required, from the generated operation data. */
+function fileFields(operationId: string): { name: string; required: boolean }[] {
+  const spec = (OPERATIONS as Record<string, OperationSpec>)[operationId];
+  return (spec?.files ?? []).map((name) => ({ name, required: spec!.input[name]?.required === true }));
+}
 
 // The document's two string formats; openapi-backend itself knows binary, password, int32…
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
@@ -335,7 +324,7 @@ function message(error: ErrorObject): string {
 /** Field errors for the file parts of a multipart upload: missing, or sent as text. */
 function fileErrors(operationId: string, request: HostRequest): Array<[string, string]> {
   const errors: Array<[string, string]> = [];
-  for (const { name, required } of FILE_FIELDS.get(operationId) ?? []) {
+  for (const { name, required } of fileFields(operationId)) {
     if (request.files[name]) continue;
     const sentAsText = typeof request.body === "object" && request.body !== null && name in request.body;
     if (sentAsText) errors.push([name, "The submitted data was not a file. Check the encoding type on the form."]);
