@@ -25,6 +25,21 @@ function run(bin, args) {
 await rm(dist, { recursive: true, force: true });
 await Promise.all([run("tsup/dist/cli-default.js", ["--silent"]), run("typescript/bin/tsc", ["-p", "tsconfig.build.json"])]);
 
+// Declarations a consumer can type-check with skipLibCheck: false and tsc's default target
+// (ES5 up to TypeScript 5.x) and library:
+// - tsc writes `#private;` into a class that has #-private fields, which is an error (TS18028)
+//   below ES2015; a private member named "#private" keeps the class nominal the same way.
+// - the API returns async iterables (paginate, events): the entry asks for those library
+//   types, which an ES5 library lacks, and for nothing more.
+const ES_LIBS = ["es2018.asynciterable", "es2018.asyncgenerator"];
+for (const file of await readdir(path.join(dist, "types"), { recursive: true })) {
+  if (!file.endsWith(".d.ts")) continue;
+  const full = path.join(dist, "types", file);
+  let text = (await readFile(full, "utf8")).replace(/^(\s*)#private;$/gm, '$1private "#private";');
+  if (file === path.join("wrappers", "index.d.ts")) text = ES_LIBS.map((lib) => `/// <reference lib="${lib}" />\n`).join("") + text;
+  await writeFile(full, text);
+}
+
 // ESM declaration entry: the ESM build (index.mjs) needs declarations in ESM format (.d.mts),
 // or TypeScript would type `import` of it as CommonJS. The types are the same: re-export them.
 await writeFile(path.join(dist, "index.d.mts"), `export * from "./types/wrappers/index.js";\n`);
