@@ -61,12 +61,12 @@ if (process.argv.includes("--package")) {
 
 async function packageSize() {
   const { tsImport } = await import("tsx/esm/api");
-  const { pack, startRegistry, install, installSize, sh } = await tsImport("./tarball.ts", import.meta.url);
+  const { NPM, pack, startRegistry, install, installSize, sh } = await tsImport("./tarball.ts", import.meta.url);
   const at = process.argv.indexOf("--project");
   const project = at > 0 ? path.resolve(process.argv[at + 1]) : root;
   const work = await mkdtemp(path.join(os.tmpdir(), "neuroio-size-"));
   try {
-    await sh("npm", ["run", "build", "--silent"], project);
+    await sh(NPM, ["run", "build", "--silent"], project);
     const packed = await pack(work, project);
     const standIn = packed.files.filter((f) => /^dist\/(mock\b|types\/mock\/)/.test(f.path));
     const registry = await startRegistry(work, project);

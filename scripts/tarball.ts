@@ -18,7 +18,7 @@ import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, "..");
-const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+export const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
 /** The package managers a user may install with; each is a devDependency (yarn 1, pnpm) or Node's own npm. */
 export const INSTALLERS = ["npm", "npm --engine-strict", "yarn", "pnpm"] as const;

@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { cleanEnv, install, INSTALLERS, installSize, pack, sh, startRegistry, type Installed, type Installer, type LocalRegistry, type Packed } from "../scripts/tarball";
+import { cleanEnv, install, INSTALLERS, installSize, NPM, pack, sh, startRegistry, type Installed, type Installer, type LocalRegistry, type Packed } from "../scripts/tarball";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "..");
@@ -54,7 +54,7 @@ function installed(installer: Installer): Installed {
 const app = () => installed("npm").dir;
 
 beforeAll(async () => {
-  await sh("npm", ["run", "build"], ROOT);
+  await sh(NPM, ["run", "build"], ROOT);
   tmp = await mkdtemp(path.join(os.tmpdir(), "neuroio-pack-"));
   packed = await pack(tmp);
   registry = await startRegistry(tmp);
