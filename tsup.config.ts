@@ -1,36 +1,49 @@
-// `npm run build`: the published package in dist/ — ESM (.mjs + .d.mts) and CommonJS
-// (.js + .d.ts; the package has no "type": "module", so .js/.d.ts are CommonJS) with
-// per-format declarations, plus the bundled OpenAPI document. Dependencies (openapi-fetch,
-// ws, undici, busboy, openapi-backend) stay external: tsup externalizes everything in
-// package.json's dependencies. `npm run build` empties dist/ first (the two formats are
-// built side by side, so neither may clean).
-import { copyFile, mkdir } from "node:fs/promises";
+// The JavaScript half of `npm run build` (scripts/build.mjs runs this and, alongside it, tsc
+// for the declarations):
+// - the client, ESM (.mjs) and CommonJS (.js; the package is "type": "commonjs"), with source
+//   maps. Its runtime dependencies (package.json "dependencies": openapi-fetch, undici, ws)
+//   stay external, so `npm i neuroio` installs them and nothing else.
+// - `neuroio/mock`, one CommonJS file (ESM importers get its named exports from Node's
+//   CommonJS loader), with every package it imports that is not a runtime dependency of the
+//   package (openapi-backend and its tree, busboy, ajv, …) bundled in and minified. Those are
+//   devDependencies, so a stand-in-only dependency added later is bundled without touching
+//   this file. No source map: it would mostly map third-party code.
+import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
-const shared: Options = {
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
+const runtime = Object.keys(pkg.dependencies).join("|");
+/** A bare import of one of the package's runtime dependencies (or a subpath of one). */
+const RUNTIME_DEPENDENCY = new RegExp(`^(${runtime})(/|$)`);
+/** Any other bare import, Node's built-ins aside (esbuild leaves those out on platform node). */
+const BUNDLED = new RegExp(`^(?!node:|(${runtime})(/|$))[^./]`);
+
+const common: Options = {
+  outDir: "dist",
+  target: "es2022",
+  platform: "node",
+  clean: false, // scripts/build.mjs empties dist/ once; the builds write side by side
+  dts: false, // scripts/build.mjs: tsc emits the declarations
+  splitting: false,
+  treeshake: false,
+};
+
+const client: Options = {
+  ...common,
   entry: {
     index: "src/wrappers/index.ts",
     // Node's default transport, its own file: http.ts loads it at run time in Node only
     // (require in dist/index.js, import of ./node-transport.mjs in dist/index.mjs), so that
     // no browser bundle of dist/index.mjs holds it or undici.
     "node-transport": "src/wrappers/node-transport.ts",
-    // `neuroio/mock`, which also holds the CLI that bin/neuroio-mock.js runs.
-    mock: "src/mock/index.ts",
   },
-  outDir: "dist",
-  target: "es2022",
-  platform: "node",
-  // Declarations for the public entries only (node-transport is internal).
-  dts: { entry: { index: "src/wrappers/index.ts", mock: "src/mock/index.ts" } },
-  clean: false,
+  external: [RUNTIME_DEPENDENCY],
   sourcemap: true,
-  splitting: false,
-  treeshake: false,
 };
 
 export default defineConfig([
   {
-    ...shared,
+    ...client,
     format: "esm",
     // ES modules have no `require`. Without this, esbuild turns `typeof require` into
     // `typeof __require` (its shim, always a function) and `require("ws")` into a call that
@@ -39,17 +52,26 @@ export default defineConfig([
     esbuildOptions(options) {
       options.define = { ...options.define, require: "undefined" };
     },
-    async onSuccess() {
-      await mkdir("dist", { recursive: true });
-      await copyFile("src/generated/openapi.json", "dist/openapi.json");
-    },
   },
+  { ...client, format: "cjs" },
   {
-    ...shared,
+    ...common,
+    entry: { mock: "src/mock/index.ts" },
     format: "cjs",
-    // openapi-backend needs @apidevtools/json-schema-ref-parser, which is ESM-only: bundled
-    // into dist/mock.js, a CommonJS require of the stand-in works even where require(esm)
-    // does not (jest's module system). ESM importers get it from Node's loader.
-    noExternal: ["openapi-backend", "@apidevtools/json-schema-ref-parser"],
+    external: [RUNTIME_DEPENDENCY],
+    noExternal: [BUNDLED],
+    minify: true,
+    keepNames: true, // readable function and class names in the stand-in's stack traces
+    sourcemap: false,
+    esbuildPlugins: [
+      {
+        // The stand-in reads the OpenAPI document the package already ships (openapi.json at
+        // the package root, `neuroio/openapi.json`) instead of holding a second copy.
+        name: "shipped-openapi-document",
+        setup(build) {
+          build.onResolve({ filter: /\/generated\/openapi\.json$/ }, () => ({ path: "../openapi.json", external: true }));
+        },
+      },
+    ],
   },
 ]);

@@ -2,7 +2,15 @@
 // src/wrappers/index.ts with openapi-fetch bundled in by esbuild (platform browser, ESM),
 // `ws` and Node built-ins left out (and listed, with the import that asks for them).
 // Prints raw (unminified), min and min+gzip bytes.
+//
+// node scripts/size.mjs --package [--project DIR] [--json] — size of the package as a user
+// installs it: builds and packs DIR (default: this repository; another checkout with its
+// node_modules measures an older version), installs the tarball with npm into a fresh
+// directory (dependencies from a registry on 127.0.0.1, see scripts/tarball.ts) and prints
+// the tarball's size, what the stand-in takes of it, and the packages and bytes installed.
+import { mkdtemp, rm } from "node:fs/promises";
 import { builtinModules } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -44,6 +52,51 @@ async function bundle(minify) {
     plugins: [nodeOnly(found)],
   });
   return { bytes: result.outputFiles[0].contents, found };
+}
+
+if (process.argv.includes("--package")) {
+  await packageSize();
+  process.exit(0);
+}
+
+async function packageSize() {
+  const { tsImport } = await import("tsx/esm/api");
+  const { NPM, pack, startRegistry, install, installSize, sh } = await tsImport("./tarball.ts", import.meta.url);
+  const at = process.argv.indexOf("--project");
+  const project = at > 0 ? path.resolve(process.argv[at + 1]) : root;
+  const work = await mkdtemp(path.join(os.tmpdir(), "neuroio-size-"));
+  try {
+    await sh(NPM, ["run", "build", "--silent"], project);
+    const packed = await pack(work, project);
+    const standIn = packed.files.filter((f) => /^dist\/(mock\b|types\/mock\/)/.test(f.path));
+    const registry = await startRegistry(work, project);
+    try {
+      const installed = await installSize((await install("npm", packed.tarball, registry, work)).dir);
+      const result = {
+        tarballBytes: packed.size,
+        unpackedBytes: packed.unpackedSize,
+        files: packed.files.length,
+        standInBytes: standIn.reduce((sum, f) => sum + f.size, 0),
+        installedPackages: installed.packages.length,
+        installedBytes: installed.bytes,
+        installedDiskBytes: installed.diskBytes,
+        packages: installed.packages,
+      };
+      if (process.argv.includes("--json")) console.log(JSON.stringify(result));
+      else {
+        const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
+        console.log(`package in ${project} (npm pack, npm install; node ${process.version})`);
+        console.log(`  tarball            ${mb(result.tarballBytes)} (.tgz), ${mb(result.unpackedBytes)} unpacked, ${result.files} files`);
+        console.log(`  of which stand-in  ${mb(result.standInBytes)} unpacked (dist/mock*, dist/types/mock/)`);
+        console.log(`  npm i neuroio      ${result.installedPackages} packages, ${mb(result.installedBytes)} in node_modules (${mb(result.installedDiskBytes)} on disk)`);
+        console.log(`  packages           ${result.packages.join(" ")}`);
+      }
+    } finally {
+      await registry.close();
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 const raw = await bundle(false);

@@ -1,90 +1,205 @@
 /**
- * Consume as a package: build, `npm pack`, install the tarball into a throwaway project
- * outside the repo, and use it the way a user would — `require`, `import`, the bundled
- * OpenAPI document, and a strict TypeScript consumer (which must also reject a wrong call).
+ * Consume as a package: build, `npm pack` once, install the tarball the way users do — with
+ * npm, `npm --engine-strict`, yarn 1 and pnpm, each into a fresh directory with a fresh HOME —
+ * and use it as a user would: `require` and `import` of the client and of the stand-in
+ * (`neuroio/mock`, started from the installed package), the `neuroio-mock` command, the
+ * bundled OpenAPI document, strict TypeScript consumers; attw and publint on the tarball.
  *
- * Nothing touches the network: the tarball's dependencies come from the npm cache
- * (populated by `npm ci`), with `--prefer-offline`.
+ * Nothing touches the network: the tarball's dependencies come from a registry on 127.0.0.1
+ * serving what `npm ci` installed in this repository (scripts/tarball.ts).
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { cleanEnv, install, INSTALLERS, installSize, NPM, pack, sh, startRegistry, type Installed, type Installer, type LocalRegistry, type Packed } from "../scripts/tarball";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "..");
+const BIN = (tool: string) => path.join(ROOT, "node_modules", ".bin", tool);
 const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
-const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+const SAMPLE_FACE = path.join(ROOT, "examples", "assets", "sample-face.png");
 const MINUTES = 60_000;
 
-// npm passes its own settings down to child processes (npm_config_local_prefix=/work/main,
-// npm_package_*, …); an `npm install` in the temporary project must not inherit them, or it
-// may act on this repository. Keep only settings about where packages come from.
-const KEEP_NPM = /^npm_config_(cache|userconfig|globalconfig|registry|cafile|proxy|https_proxy|noproxy|strict_ssl|offline|prefer_offline)$/i;
-const env: NodeJS.ProcessEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !(/^npm_/i.test(key) || key === "INIT_CWD") || KEEP_NPM.test(key)),
-);
-
-async function sh(cmd: string, args: string[], cwd: string): Promise<string> {
+/** Runs a program; resolves with its exit code and whole output (tsc reports type errors on stdout). */
+async function attempt(cmd: string, args: string[], cwd: string, env = cleanEnv()): Promise<{ code: number; output: string }> {
   try {
-    const { stdout } = await run(cmd, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${cmd} ${args.join(" ")} (in ${cwd}) failed: ${e.message}\n${e.stdout ?? ""}\n${e.stderr ?? ""}`);
-  }
-}
-
-/** Runs tsc and returns its exit code and output (tsc reports type errors on stdout). */
-async function tsc(project: string, cwd: string): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [TSC, "-p", project, "--pretty", "false"], { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(cmd, args, { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: 5 * MINUTES });
     return { code: 0, output: stdout + stderr };
   } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === "number" ? e.code : 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
+    const e = err as { code?: number; stdout?: string; stderr?: string; message: string };
+    return { code: typeof e.code === "number" ? e.code : 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` || e.message };
   }
 }
 
-const pkg = JSON.parse(require("node:fs").readFileSync(path.join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
-const hasMock = existsSync(path.join(ROOT, "src", "mock", "index.ts"));
+const pkg = JSON.parse(require("node:fs").readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  version: string;
+  dependencies: Record<string, string>;
+};
 
 let tmp: string;
-let app: string; // the consumer project
-let packed: string[]; // files in the tarball
+let packed: Packed;
+let registry: LocalRegistry;
+const installs = new Map<Installer, Installed | Error>();
+
+/** The install made with `installer`; its failure, if it failed, fails the test asking for it. */
+function installed(installer: Installer): Installed {
+  const result = installs.get(installer);
+  if (!result) throw new Error(`no install with ${installer}`);
+  if (result instanceof Error) throw result;
+  return result;
+}
+/** The project installed with plain npm, where the single-install checks run. */
+const app = () => installed("npm").dir;
 
 beforeAll(async () => {
   await sh(NPM, ["run", "build"], ROOT);
   tmp = await mkdtemp(path.join(os.tmpdir(), "neuroio-pack-"));
-  // --ignore-scripts: the build above already ran; `prepack` would run it again.
-  const [info] = JSON.parse(await sh(NPM, ["pack", "--json", "--ignore-scripts", "--pack-destination", tmp], ROOT)) as [
-    { filename: string; files: { path: string }[] },
-  ];
-  packed = info.files.map((f) => f.path);
-  const tarball = path.join(tmp, path.basename(info.filename));
-
-  app = path.join(tmp, "app");
-  await mkdir(app);
-  await writeFile(path.join(app, "package.json"), JSON.stringify({ name: "neuroio-consumer", version: "1.0.0", private: true }, null, 2));
-  await sh(NPM, ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--no-update-notifier", "--loglevel=error"], app);
-}, 5 * MINUTES);
+  packed = await pack(tmp);
+  registry = await startRegistry(tmp);
+  for (const installer of INSTALLERS) {
+    installs.set(installer, await install(installer, packed.tarball, registry, tmp).catch((error: Error) => error));
+  }
+}, 10 * MINUTES);
 
 afterAll(async () => {
+  await registry?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-test("the tarball holds dist (ESM, CommonJS, both declarations, the OpenAPI document) and no sources", () => {
-  for (const f of ["package.json", "dist/index.js", "dist/index.mjs", "dist/index.d.ts", "dist/index.d.mts", "dist/openapi.json"]) {
-    expect(packed).toContain(f);
-  }
-  if (hasMock) for (const f of ["dist/mock.js", "dist/mock.mjs", "dist/mock.d.ts", "dist/mock.d.mts"]) expect(packed).toContain(f);
-  expect(packed.filter((f) => f.startsWith("src/") || f.startsWith("test/") || f.startsWith("openapi/"))).toEqual([]);
+describe("the tarball", () => {
+  const files = () => packed.files.map((f) => f.path);
+
+  test("holds the client (ESM, CommonJS, declarations), one stand-in, the OpenAPI document, and no sources", () => {
+    for (const f of ["package.json", "README.md", "openapi.json", "bin/neuroio-mock.js", "dist/index.js", "dist/index.mjs", "dist/index.d.mts"]) {
+      expect(files()).toContain(f);
+    }
+    for (const f of ["dist/node-transport.js", "dist/node-transport.mjs", "dist/types/wrappers/index.d.ts", "dist/mock.js", "dist/types/mock/index.d.ts"]) {
+      expect(files()).toContain(f);
+    }
+    // One copy of the stand-in (CommonJS; ESM importers load the same file), no second copy of the document.
+    expect(files().filter((f) => /^dist\/mock\b/.test(f))).toEqual(["dist/mock.js"]);
+    expect(files().filter((f) => f.endsWith("openapi.json"))).toEqual(["openapi.json"]);
+    expect(files().filter((f) => /^(src|test|openapi|scripts|bench)\//.test(f))).toEqual([]);
+  });
+
+  test("has source maps for the SDK's own code only: the client's files, mapping to its sources", async () => {
+    const maps = files().filter((f) => f.endsWith(".map"));
+    expect(maps.sort()).toEqual(["dist/index.js.map", "dist/index.mjs.map", "dist/node-transport.js.map", "dist/node-transport.mjs.map"]);
+    for (const map of maps) {
+      const { sources } = JSON.parse(await readFile(path.join(app(), "node_modules", "neuroio", map), "utf8")) as { sources: string[] };
+      expect(sources.filter((s) => !s.startsWith("../src/"))).toEqual([]);
+    }
+  });
+
+  test("is small: about a megabyte for the client, half a megabyte for the stand-in", () => {
+    const bytes = (re: RegExp) => packed.files.filter((f) => re.test(f.path)).reduce((sum, f) => sum + f.size, 0);
+    const standIn = bytes(/^dist\/(mock\b|types\/mock\/)/);
+    expect(standIn).toBeLessThan(1_000_000);
+    expect(packed.unpackedSize - standIn).toBeLessThan(1_300_000);
+  });
+
+  test("declares the entry points it ships, and depends only on what the client needs", async () => {
+    const shipped = JSON.parse(await readFile(path.join(app(), "node_modules", "neuroio", "package.json"), "utf8")) as {
+      exports: Record<string, unknown>;
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(shipped.exports)).toEqual([".", "./mock", "./openapi.json", "./package.json"]);
+    expect(Object.keys(shipped.dependencies).sort()).toEqual(["openapi-fetch", "undici", "ws"]);
+  });
+
+  test(
+    "arethetypeswrong finds no problem in any entry point, for node10, node16 (CJS and ESM) and bundlers",
+    async () => {
+      const { output } = await attempt(BIN("attw"), [packed.tarball, "--format", "json"], tmp);
+      const report = JSON.parse(output) as { analysis: { problems: unknown[]; entrypoints: Record<string, { resolutions: Record<string, unknown> }> } };
+      expect(report.analysis.problems).toEqual([]);
+      expect(Object.keys(report.analysis.entrypoints)).toEqual([".", "./mock", "./openapi.json", "./package.json"]);
+      for (const entry of Object.values(report.analysis.entrypoints)) {
+        expect(Object.keys(entry.resolutions).sort()).toEqual(["bundler", "node10", "node16-cjs", "node16-esm"]);
+      }
+    },
+    5 * MINUTES,
+  );
+
+  test(
+    "publint has nothing to say, suggestions included",
+    async () => {
+      const { code, output } = await attempt(BIN("publint"), ["run", packed.tarball, "--level", "suggestion", "--strict"], tmp);
+      expect(output).not.toMatch(/Suggestions?:|Warnings?:|Errors?:/);
+      expect(output).toMatch(/All good/);
+      expect(code).toBe(0);
+    },
+    5 * MINUTES,
+  );
 });
 
-test("require('neuroio') gives the CommonJS build with a Client constructor", async () => {
-  const script = `
+// Uses the client against the stand-in, both from the installed package: log in, create a
+// source and a person from a PNG (multipart: the stand-in's bundled parser and validator).
+const standInProgram = (load: string) => `${load}
+const server = await startMockServer({ port: 0 });
+try {
+  const client = await Client.login(DEMO_USER, { iamUrl: server.iamUrl, apiUrl: server.apiUrl, eventsUrl: server.eventsUrl });
+  const me = unwrap(await client.whoami.me());
+  const source = unwrap(await client.sources.create({ name: "door" }));
+  const image = new Blob([readFileSync(${JSON.stringify(SAMPLE_FACE)})], { type: "image/png" });
+  const person = unwrap(await client.persons.create({ image, source: source.name }));
+  await client.close();
+  console.log(JSON.stringify({ user: me.username, source: source.name, person: typeof person.pid, standIn: resolved }));
+} finally {
+  await server.close();
+}`;
+
+describe.each(INSTALLERS)("installed with %s", (installer) => {
+  test("installs the client's dependencies and nothing else, without an engine warning", async () => {
+    const { dir, output } = installed(installer);
+    expect(output).not.toMatch(/EBADENGINE|Unsupported engine|engine "node" is incompatible|incompatible module/i);
+    const { packages } = await installSize(dir);
+    expect(packages).toEqual([`neuroio@${pkg.version}`, ...registry.packages].sort());
+    expect(packages.map((p) => p.replace(/(.)@.*/, "$1")).filter((name) => !/^(neuroio|openapi-fetch|openapi-typescript-helpers|undici|ws)$/.test(name))).toEqual([]);
+  });
+
+  test(
+    "an ES module and a CommonJS program run the client against the stand-in started from the installed package",
+    async () => {
+      const { dir, env } = installed(installer);
+      await writeFile(
+        path.join(dir, "stand-in.mjs"),
+        standInProgram(`import { readFileSync } from "node:fs";
+import { Client, unwrap } from "neuroio";
+import { startMockServer, DEMO_USER } from "neuroio/mock";
+const resolved = import.meta.resolve("neuroio/mock");`),
+      );
+      await writeFile(
+        path.join(dir, "stand-in.cjs"),
+        `(async () => {
+${standInProgram(`const { readFileSync } = require("node:fs");
+const { Client, unwrap } = require("neuroio");
+const { startMockServer, DEMO_USER } = require("neuroio/mock");
+const resolved = require.resolve("neuroio/mock");`)}
+})().catch((error) => { console.error(error); process.exit(1); });`,
+      );
+      for (const program of ["stand-in.mjs", "stand-in.cjs"]) {
+        const { stdout } = await sh(process.execPath, [program], dir, env);
+        const out = JSON.parse(stdout) as { user: string; source: string; person: string; standIn: string };
+        expect(out).toMatchObject({ user: "demo", source: "door", person: "string" });
+        expect(out.standIn).toMatch(/node_modules[\\/]neuroio[\\/]dist[\\/]mock\.js$/);
+      }
+    },
+    3 * MINUTES,
+  );
+
+  test("the neuroio-mock command runs", async () => {
+    const { dir, env } = installed(installer);
+    const { stdout } = await sh(path.join(dir, "node_modules", ".bin", "neuroio-mock"), ["--help"], dir, env);
+    expect(stdout).toMatch(/^Usage: neuroio-mock/m);
+  });
+});
+
+describe("installed with npm, used as a user would", () => {
+  test("require('neuroio') gives the CommonJS build with a Client constructor", async () => {
+    const script = `
     const n = require("neuroio");
     const client = new n.Client({ apiToken: "x" });
     const spec = require("neuroio/openapi.json");
@@ -101,17 +216,17 @@ test("require('neuroio') gives the CommonJS build with a Client constructor", as
       version: require("neuroio/package.json").version,
       deps: ["openapi-fetch", "ws"].map((d) => typeof inner.resolve(d)),
     }));`;
-  const out = JSON.parse(await sh(process.execPath, ["-e", script], app));
-  expect(out).toMatchObject({ client: "function", list: "function", unwrap: "function", error: "function", version: pkg.version, deps: ["string", "string"] });
-  expect(out.entry).toMatch(/node_modules[\\/]neuroio[\\/]dist[\\/]index\.js$/);
-  expect(out.openapi).toMatch(/^3\.1\./);
-  expect(out.operations).toBeGreaterThanOrEqual(66);
-});
+    const out = JSON.parse((await sh(process.execPath, ["-e", script], app())).stdout);
+    expect(out).toMatchObject({ client: "function", list: "function", unwrap: "function", error: "function", version: pkg.version, deps: ["string", "string"] });
+    expect(out.entry).toMatch(/node_modules[\\/]neuroio[\\/]dist[\\/]index\.js$/);
+    expect(out.openapi).toMatch(/^3\.1\./);
+    expect(out.operations).toBeGreaterThanOrEqual(66);
+  });
 
-test("import { Client, unwrap, NeuroIOError } from 'neuroio' gives the ESM build; the OpenAPI document imports as JSON", async () => {
-  await writeFile(
-    path.join(app, "check.mjs"),
-    `import { Client, unwrap, NeuroIOError } from "neuroio";
+  test("import { Client, unwrap, NeuroIOError } from 'neuroio' gives the ESM build; the OpenAPI document imports as JSON", async () => {
+    await writeFile(
+      path.join(app(), "check.mjs"),
+      `import { Client, unwrap, NeuroIOError } from "neuroio";
 import spec from "neuroio/openapi.json" with { type: "json" };
 const client = new Client({ apiToken: "x" });
 const err = new NeuroIOError(500, { error_codes: [], message: "boom", fields: [] });
@@ -124,16 +239,16 @@ console.log(JSON.stringify({
   openapi: spec.openapi,
 }));
 `,
-  );
-  const out = JSON.parse(await sh(process.execPath, ["check.mjs"], app));
-  expect(out).toMatchObject({ client: "function", list: "function", unwrap: "function", isError: true });
-  expect(out.entry).toMatch(/node_modules\/neuroio\/dist\/index\.mjs$/);
-  expect(out.openapi).toMatch(/^3\.1\./);
-});
+    );
+    const out = JSON.parse((await sh(process.execPath, ["check.mjs"], app())).stdout);
+    expect(out).toMatchObject({ client: "function", list: "function", unwrap: "function", isError: true });
+    expect(out.entry).toMatch(/node_modules\/neuroio\/dist\/index\.mjs$/);
+    expect(out.openapi).toMatch(/^3\.1\./);
+  });
 
-// The events feed loads `ws` lazily (no global WebSocket on Node 20): make each build do it,
-// against a WebSocket server on 127.0.0.1 that accepts the token.
-const eventsCheck = (load: string) => `${load}
+  // The events feed loads `ws` lazily (no global WebSocket on Node 20): make each build do it,
+  // against a WebSocket server on 127.0.0.1 that accepts the token.
+  const eventsCheck = (load: string) => `${load}
 delete globalThis.WebSocket;
 const timer = setTimeout(() => { console.error("timed out"); process.exit(2); }, 15000);
 const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
@@ -153,48 +268,29 @@ try {
   clearTimeout(timer);
 }`;
 
-test("the events feed connects with `ws` from the CommonJS build", async () => {
-  const script = `(async () => { ${eventsCheck(`const { Client } = require("neuroio"); const { WebSocketServer } = require("ws");`)} })().catch((e) => { console.error(e); process.exit(1); });`;
-  expect((await sh(process.execPath, ["-e", script], app)).trim()).toBe("open");
+  test("the events feed connects with `ws` from the CommonJS build", async () => {
+    const script = `(async () => { ${eventsCheck(`const { Client } = require("neuroio"); const { WebSocketServer } = require("ws");`)} })().catch((e) => { console.error(e); process.exit(1); });`;
+    expect((await sh(process.execPath, ["-e", script], app())).stdout.trim()).toBe("open");
+  });
+
+  test("the events feed connects with `ws` from the ESM build", async () => {
+    await writeFile(path.join(app(), "events.mjs"), eventsCheck(`import { Client } from "neuroio"; import { WebSocketServer } from "ws";`));
+    expect((await sh(process.execPath, ["events.mjs"], app())).stdout.trim()).toBe("open");
+  });
 });
 
-test("the events feed connects with `ws` from the ESM build", async () => {
-  await writeFile(path.join(app, "events.mjs"), eventsCheck(`import { Client } from "neuroio"; import { WebSocketServer } from "ws";`));
-  expect((await sh(process.execPath, ["events.mjs"], app)).trim()).toBe("open");
-});
-
-(hasMock ? test : test.skip)("neuroio/mock loads from both module systems", async () => {
-  const cjs = await sh(process.execPath, ["-e", `console.log(Object.keys(require("neuroio/mock")).length)`], app);
-  expect(Number(cjs)).toBeGreaterThan(0);
-  const esm = await sh(process.execPath, ["--input-type=module", "-e", `console.log(Object.keys(await import("neuroio/mock")).length)`], app);
-  expect(Number(esm)).toBeGreaterThan(0);
-});
-
-describe("a strict TypeScript consumer (module node16)", () => {
-  const tsconfig = (files: string[]) =>
-    JSON.stringify(
-      {
-        compilerOptions: {
-          target: "ES2022",
-          module: "node16",
-          moduleResolution: "node16",
-          lib: ["ES2022", "DOM", "DOM.Iterable"],
-          types: [],
-          strict: true,
-          noEmit: true,
-          // Check the shipped declarations too, not only the consumer's code.
-          skipLibCheck: false,
-          resolveJsonModule: true,
-        },
-        files,
-      },
-      null,
-      2,
-    );
+describe("TypeScript consumers, checking the shipped declarations too (skipLibCheck: false)", () => {
+  const tsc = (project: string) => attempt(process.execPath, [TSC, "-p", project, "--pretty", "false"], app());
+  const tsconfig = (compilerOptions: Record<string, unknown>, files: string[]) =>
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, ...compilerOptions }, files }, null, 2);
+  /** Browser code: DOM library, no @types/node. */
+  const BROWSER = { types: [] };
+  /** Node code (the stand-in): @types/node from this repository, as a Node project has it. */
+  const NODE = { typeRoots: [path.join(ROOT, "node_modules", "@types")], types: ["node"] };
 
   // Every call here must type-check; the `@ts-expect-error` lines must not (tsc reports an
-  // unused directive otherwise). Written as .ts (CommonJS: require condition, index.d.ts)
-  // and .mts (ESM: import condition, index.d.mts).
+  // unused directive otherwise). Written as .ts (CommonJS: require condition) and .mts (ESM:
+  // import condition, index.d.mts).
   const good = `import { Client, unwrap, NeuroIOError, type components } from "neuroio";
 
 export async function main(): Promise<number> {
@@ -224,14 +320,70 @@ export async function main(): Promise<number> {
 `;
 
   test(
-    "calls with the right arguments type-check against index.d.ts and index.d.mts",
+    "module node16, browser code: calls with the right arguments type-check against the CommonJS and ESM declarations",
     async () => {
-      await writeFile(path.join(app, "good.ts"), good);
-      await writeFile(path.join(app, "good.mts"), good);
-      await writeFile(path.join(app, "tsconfig.good.json"), tsconfig(["good.ts", "good.mts"]));
-      const { code, output } = await tsc("tsconfig.good.json", app);
+      await writeFile(path.join(app(), "good.ts"), good);
+      await writeFile(path.join(app(), "good.mts"), good);
+      await writeFile(
+        path.join(app(), "tsconfig.good.json"),
+        tsconfig({ target: "ES2022", module: "node16", moduleResolution: "node16", lib: ["ES2022", "DOM", "DOM.Iterable"], ...BROWSER }, ["good.ts", "good.mts"]),
+      );
+      const { code, output } = await tsc("tsconfig.good.json");
       expect(output).toBe("");
       expect(code).toBe(0);
+    },
+    2 * MINUTES,
+  );
+
+  test(
+    "tsc's defaults (target, module, resolution node10, library), browser code: the declarations type-check",
+    async () => {
+      // Code an ES5 target accepts (no async functions: ES5 has no Promise constructor).
+      await writeFile(
+        path.join(app(), "defaults.ts"),
+        `import { Client, unwrap, paginate, NeuroIOError, type components } from "neuroio";
+const client = new Client({ apiToken: "x" });
+export const count: Promise<number> = client.sources.list({ limit: 5 }).then((result) => {
+  const page = unwrap(result);
+  const first: components["schemas"]["Source"] | undefined = page.results[0];
+  return page.count + (first ? first.id : 0);
+});
+export const failed = client.sources.get({ id: 1 }).catch((e: unknown) => (e instanceof NeuroIOError ? e.status : 0));
+export const sources: AsyncIterable<components["schemas"]["Source"]> = paginate((page) => client.sources.list(page));
+// @ts-expect-error - id is a number
+void client.sources.get({ id: "nope" });
+`,
+      );
+      await writeFile(path.join(app(), "tsconfig.defaults.json"), tsconfig(BROWSER, ["defaults.ts"]));
+      const { code, output } = await tsc("tsconfig.defaults.json");
+      expect(output).toBe("");
+      expect(code).toBe(0);
+    },
+    2 * MINUTES,
+  );
+
+  test(
+    "the stand-in's declarations type-check in a Node project, with node16 (ESM and CommonJS) and with tsc's defaults (node10)",
+    async () => {
+      const standIn = `import { startMockServer, DEMO_USER, type MockServer } from "neuroio/mock";
+import { Client } from "neuroio";
+export function run(): Promise<string> {
+  return startMockServer({ port: 0 }).then((server: MockServer) =>
+    Client.login(DEMO_USER, { iamUrl: server.iamUrl, apiUrl: server.apiUrl }).then(() => server.close()).then(() => server.iamUrl),
+  );
+}
+// @ts-expect-error - port is a number
+void startMockServer({ port: "8080" });
+`;
+      await writeFile(path.join(app(), "stand-in.ts"), standIn);
+      await writeFile(path.join(app(), "stand-in-esm.mts"), standIn);
+      await writeFile(path.join(app(), "tsconfig.stand-in.json"), tsconfig({ module: "node16", moduleResolution: "node16", target: "ES2022", ...NODE }, ["stand-in.ts", "stand-in-esm.mts"]));
+      await writeFile(path.join(app(), "tsconfig.stand-in-defaults.json"), tsconfig(NODE, ["stand-in.ts"]));
+      for (const project of ["tsconfig.stand-in.json", "tsconfig.stand-in-defaults.json"]) {
+        const { code, output } = await tsc(project);
+        expect(`${project}: ${output}`).toBe(`${project}: `);
+        expect(code).toBe(0);
+      }
     },
     2 * MINUTES,
   );
@@ -240,26 +392,19 @@ export async function main(): Promise<number> {
     "a wrong call fails to type-check, at the wrong call",
     async () => {
       await writeFile(
-        path.join(app, "bad.ts"),
+        path.join(app(), "bad.ts"),
         `import { Client } from "neuroio";
 const client = new Client({ apiToken: "x" });
 export const a = client.sources.get({ id: "nope" });
 export const b = client.sources.list({ limit: 5, bogus: true });
 `,
       );
-      await writeFile(path.join(app, "tsconfig.bad.json"), tsconfig(["bad.ts"]));
-      const { code, output } = await tsc("tsconfig.bad.json", app);
+      await writeFile(path.join(app(), "tsconfig.bad.json"), tsconfig({ target: "ES2022", module: "node16", moduleResolution: "node16", ...BROWSER }, ["bad.ts"]));
+      const { code, output } = await tsc("tsconfig.bad.json");
       expect(code).not.toBe(0);
       const errorLines = [...output.matchAll(/^bad\.ts\((\d+),\d+\): error TS\d+/gm)].map((m) => Number(m[1]));
       expect([...new Set(errorLines)].sort()).toEqual([3, 4]);
     },
     2 * MINUTES,
   );
-});
-
-test("the packed package.json declares the entry points it ships", async () => {
-  const shipped = JSON.parse(await readFile(path.join(app, "node_modules", "neuroio", "package.json"), "utf8")) as {
-    exports: Record<string, unknown>;
-  };
-  expect(Object.keys(shipped.exports)).toEqual([".", "./mock", "./openapi.json", "./package.json"]);
 });
