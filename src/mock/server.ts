@@ -86,7 +86,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     const api = hosts[prefix];
     const path = url.pathname.slice(prefix.length + 1) || "/";
-    const method = (req.method ?? "GET").toLowerCase();
+    const method = api.routedMethod((req.method ?? "GET").toLowerCase(), path);
     let body: unknown;
     let files: Record<string, Upload> = {};
     try {
