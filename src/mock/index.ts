@@ -11,4 +11,5 @@ export { startMockServer, DEFAULT_MAX_UPLOAD_BYTES, type MockServer, type MockSe
 export { DEMO_USER, MAX_PERMANENT_TOKENS, TEMPORARY_TOKEN_TTL_MS, Store, type MockUser, type TokenKind } from "./state";
 export type { ResponseViolation } from "./openapi";
 export type { EventsServer } from "./events-server";
+export type { CorsOption } from "./cors";
 export { main as runMockCli } from "./cli";

@@ -12,6 +12,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import busboy from "busboy";
+import { applyCors, type CorsOption } from "./cors";
 import { attachEventsServer, type EventsServer } from "./events-server";
 import type { Host } from "./document";
 import { failure, HttpError, type Reply } from "./handlers/common";
@@ -35,6 +36,11 @@ export interface MockServerOptions {
   validateResponses?: boolean;
   /** Largest file part of a multipart upload, in bytes (larger ones get 413). Default 6 MiB. */
   maxUploadBytes?: number;
+  /**
+   * Which web pages may call the stand-in (CORS): `"loopback"` (default: any page served
+   * from this machine), `"*"`, a list of origins, a predicate, or `false` for no CORS.
+   */
+  cors?: CorsOption;
 }
 
 export interface MockServer {
@@ -69,7 +75,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
   await Promise.all(Object.values(hosts).map((h) => h.init()));
 
+  const cors = options.cors ?? "loopback";
   const server = http.createServer((req, res) => {
+    if (applyCors(cors, req, res)) return;
     route(req, res).catch((error: unknown) => {
       console.error("neuroio stand-in: unexpected error", error);
       send(res, { status: 500, body: { error_codes: [500], message: `Stand-in error: ${String(error)}`, fields: [] } });
