@@ -13,3 +13,5 @@ export type { ResponseViolation } from "./openapi";
 export type { EventsServer } from "./events-server";
 export type { CorsOption } from "./cors";
 export { main as runMockCli } from "./cli";
+export { drawFace } from "./sample-faces";
+export { similarFace } from "./faces";

@@ -379,9 +379,8 @@ export class Store {
 
   // -- faces, persons and entries -------------------------------------------------------
 
-  /** Keeps an upload's bytes and returns its face. */
-  keepUpload(upload: Upload): Face {
-    const face = faceOf(upload.bytes);
+  /** Keeps an upload's bytes (served as entry images) and returns its face. */
+  keepUpload(upload: Upload, face: Face = faceOf(upload.bytes)): Face {
     if (!this.media.has(face.id)) this.media.set(face.id, upload);
     return face;
   }
