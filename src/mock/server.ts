@@ -18,6 +18,7 @@ import type { Host } from "./document";
 import { failure, HttpError, type Reply } from "./handlers/common";
 import { HostApi, type ResponseViolation } from "./openapi";
 import { Store, type MockUser, type Upload } from "./state";
+import { Webhooks, type WebhookOptions } from "./webhooks";
 
 export interface MockServerOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -41,6 +42,8 @@ export interface MockServerOptions {
    * from this machine), `"*"`, a list of origins, a predicate, or `false` for no CORS.
    */
   cors?: CorsOption;
+  /** Webhook delivery (notifications): which hosts may be contacted (default: loopback only), retries, time limits. */
+  webhooks?: WebhookOptions;
 }
 
 export interface MockServer {
@@ -58,6 +61,8 @@ export interface MockServer {
   events: EventsServer;
   /** Answers that did not match the document (only with `validateResponses`). */
   violations: ResponseViolation[];
+  /** Webhooks sent for notifications: `log(notificationId)`, `idle()`. */
+  webhooks: Webhooks;
   /** Stops listening, closes every connection and the events feed. */
   close(): Promise<void>;
 }
@@ -134,7 +139,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return caller?.space ? { scope: scopeOf(caller.space.id) } : undefined;
     },
   });
-  store.onEntry = (spaceId, entry) => events.publish(scopeOf(spaceId), { id: entry.id, data: entry });
+  const webhooks = new Webhooks(store, options.webhooks);
+  store.onEntry = (spaceId, entry) => {
+    events.publish(scopeOf(spaceId), { id: entry.id, data: entry });
+    webhooks.entryRecorded(spaceId, entry);
+  };
 
   return {
     iamUrl: `http://${origin}/iam`,
@@ -144,9 +153,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     state: store,
     events,
     violations,
+    webhooks,
     async close() {
       store.onEntry = undefined;
-      await events.close();
+      await Promise.all([events.close(), webhooks.close()]);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
