@@ -12,6 +12,7 @@ export { DEMO_USER, MAX_PERMANENT_TOKENS, TEMPORARY_TOKEN_TTL_MS, Store, type Mo
 export type { ResponseViolation } from "./openapi";
 export type { EventsServer } from "./events-server";
 export type { CorsOption } from "./cors";
+export type { CameraInput, CameraOutcome } from "./camera";
 export type { Webhooks, WebhookOptions, WebhookPayload, Delivery, DeliveryAttempt } from "./webhooks";
 export { main as runMockCli } from "./cli";
 export { drawFace } from "./sample-faces";

@@ -12,8 +12,11 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import busboy from "busboy";
+import { simulateCamera, type CameraInput } from "./camera";
+import { handleControl } from "./control";
 import { applyCors, type CorsOption } from "./cors";
 import { attachEventsServer, type EventsServer } from "./events-server";
+import type { components } from "../generated/schema";
 import type { Host } from "./document";
 import { failure, HttpError, type Reply } from "./handlers/common";
 import { HostApi, type ResponseViolation } from "./openapi";
@@ -63,6 +66,12 @@ export interface MockServer {
   violations: ResponseViolation[];
   /** Webhooks sent for notifications: `log(notificationId)`, `idle()`. */
   webhooks: Webhooks;
+  /**
+   * A source's camera sees the face in a photo: records the entry (`exact`/`ha`/`junk`/`nm`,
+   * `new` with `auto_create_*`, or `det`; `as` picks one on purpose), publishes it on the
+   * events feed and to webhooks, and returns it. Also `POST /_mock/camera`.
+   */
+  simulateCamera(input: CameraInput): components["schemas"]["Entry"];
   /** Stops listening, closes every connection and the events feed. */
   close(): Promise<void>;
 }
@@ -93,6 +102,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
     const [, prefix = "", ...rest] = url.pathname.split("/");
     if (prefix === "media" && req.method === "GET") return sendMedia(res, rest[0]);
+    if (prefix === "_mock") return send(res, await handleControl(store, webhooks, req, rest));
     if (prefix !== "iam" && prefix !== "api") {
       req.resume();
       return send(res, failure(404, `Not found: ${url.pathname}. The IAM host is under /iam, the API host under /api.`));
@@ -154,6 +164,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     events,
     violations,
     webhooks,
+    simulateCamera: (input) => simulateCamera(store, input),
     async close() {
       store.onEntry = undefined;
       await Promise.all([events.close(), webhooks.close()]);
