@@ -20,6 +20,7 @@ import type { components } from "../generated/schema";
 import type { Host } from "./document";
 import { failure, HttpError, type Reply } from "./handlers/common";
 import { HostApi, type ResponseViolation } from "./openapi";
+import { StateFile } from "./persistence";
 import { Store, type MockUser, type Upload } from "./state";
 import { Webhooks, type WebhookOptions } from "./webhooks";
 
@@ -47,6 +48,11 @@ export interface MockServerOptions {
   cors?: CorsOption;
   /** Webhook delivery (notifications): which hosts may be contacted (default: loopback only), retries, time limits. */
   webhooks?: WebhookOptions;
+  /**
+   * Keep the state in this JSON file across restarts: loaded at start when it exists,
+   * written (atomically) after changes and on close. Default: in memory only.
+   */
+  stateFile?: string;
 }
 
 export interface MockServer {
@@ -81,6 +87,7 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
 /** Starts the stand-in and resolves once it listens. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const store = new Store({ users: options.users, clock: options.clock });
+  const stateFile = options.stateFile ? await StateFile.open(store, options.stateFile, options.users) : undefined;
   const violations: ResponseViolation[] = [];
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const hosts: Record<Host, HostApi> = {
@@ -91,6 +98,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   const cors = options.cors ?? "loopback";
   const server = http.createServer((req, res) => {
+    if (stateFile) res.once("finish", () => stateFile.changed());
     if (applyCors(cors, req, res)) return;
     route(req, res).catch((error: unknown) => {
       console.error("neuroio stand-in: unexpected error", error);
@@ -153,6 +161,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   store.onEntry = (spaceId, entry) => {
     events.publish(scopeOf(spaceId), { id: entry.id, data: entry });
     webhooks.entryRecorded(spaceId, entry);
+    stateFile?.changed();
   };
 
   return {
@@ -168,6 +177,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     async close() {
       store.onEntry = undefined;
       await Promise.all([events.close(), webhooks.close()]);
+      await stateFile?.flush();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
