@@ -28,9 +28,13 @@ const shared: Options = {
   treeshake: false,
 };
 
+const { mock, ...client } = shared.entry as Record<string, string>;
+
 export default defineConfig([
   {
     ...shared,
+    entry: client,
+    dts: { entry: { index: client.index! } },
     format: "esm",
     // ES modules have no `require`. Without this, esbuild turns `typeof require` into
     // `typeof __require` (its shim, always a function) and `require("ws")` into a call that
@@ -43,6 +47,16 @@ export default defineConfig([
       await mkdir("dist", { recursive: true });
       await copyFile("src/generated/openapi.json", "dist/openapi.json");
     },
+  },
+  {
+    // The stand-in's ESM build, without the client's `require` define: it bundles CommonJS
+    // devDependencies (pngjs, jpeg-js), whose require calls must resolve, and their Node
+    // built-in requires need a real `require` in an ES module.
+    ...shared,
+    entry: { mock: mock! },
+    dts: { entry: { mock: mock! } },
+    format: "esm",
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   },
   {
     ...shared,
