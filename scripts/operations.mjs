@@ -45,8 +45,10 @@ function describe(reader, op) {
       input[name] = { in: "body", ...(required.has(name) && { required: true }), schema: field };
     }
   }
+  // Query filters that take a date-time (alone or among other forms) also take a Date.
+  const takesDateTime = (schema) => schema.format === "date-time" || (schema.anyOf ?? []).some(takesDateTime);
   const dates = Object.entries(input)
-    .filter(([, field]) => field.in === "query" && field.schema.format === "date-time")
+    .filter(([, field]) => field.in === "query" && takesDateTime(field.schema))
     .map(([name]) => name);
   return {
     id: op.operationId,

@@ -151,6 +151,9 @@ export class Tokens {
    * be JSON (as the JS SDK sends it) or `application/x-www-form-urlencoded` with
    * `is_active=true|false` (as the Python SDK sends it).
    *
+   * `PUT` on this path is an alias of this operation (the same partial update, same
+   * bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
+   *
    * `PATCH /v1/tokens/{token_id_or_key}/` on the IAM host.
    */
   update(input: InputOf<"tokens.update">, options?: RequestOptions): Promise<ResultOf<"tokens.update">> {
@@ -230,6 +233,9 @@ export class Spaces {
    * Decision: PATCH with a partial body (the Python SDK uses PATCH, the JS SDK PUT with
    * the same JSON body).
    *
+   * `PUT` on this path is an alias of this operation (the same partial update, same
+   * bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
+   *
    * `PATCH /v1/spaces/{id}/` on the IAM host.
    */
   update(input: InputOf<"spaces.update">, options?: RequestOptions): Promise<ResultOf<"spaces.update">> {
@@ -304,9 +310,10 @@ export class LicensesSources {
    * time and whether they are bound to a source. An empty `q` (the Python SDK sends `q=`
    * by default) matches every license.
    *
-   * Decision: `date_from` and `date_to` filter on `created`, both bounds inclusive, and
-   * take ISO 8601 date-times (the reference does not say which timestamp they filter on;
-   * `created` is the only creation-like field). The answer is the page envelope
+   * Decision: `date_from` and `date_to` filter on `created`, both bounds inclusive (the
+   * reference does not say which timestamp they filter on; `created` is the only
+   * creation-like field). They are `DateFilter`s: ISO 8601 date-times, offset-less ones
+   * read as UTC, or dates alone (midnight UTC). The answer is the page envelope
    * `{count, next, previous, results}` (the Python SDK's tests mock `{results}`; the JS
    * SDK's mocks use a bare array).
    *
@@ -365,6 +372,9 @@ export class LicensesSources {
    * Decision: PATCH with a partial body, every field optional. The Python SDK always
    * resends `is_active` (true) and `entry_storage_days` (1) and the JS SDK uses PUT with
    * only the given fields; partial PATCH keeps what the caller did not mention.
+   *
+   * `PUT` on this path is an alias of this operation (the same partial update, same
+   * bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
    *
    * `PATCH /v1/licenses/sources/{id}/` on the IAM host.
    */
@@ -503,6 +513,9 @@ export class Sources {
    * Decision: PATCH with a partial JSON body (the Python SDK's verb; the JS SDK's PUT also
    * sends only the given fields). The pps flag is `use_pps_time`.
    *
+   * `PUT` on this path is an alias of this operation (the same partial update, same
+   * bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
+   *
    * `PATCH /v1/sources/{id}/` on the API host.
    */
   update(input: InputOf<"sources.update">, options?: RequestOptions): Promise<ResultOf<"sources.update">> {
@@ -528,8 +541,9 @@ export class Entries {
    *
    * Decision: the filters are the union of both SDKs: `pid` and `sex` take several values
    * (Python sends a list for `pid`, JS for `sex`), and `id_from` (JS only) is supported.
-   * Dates are ISO 8601 date-times (`2019-06-29T13:53:27.306Z`); the JS SDK's declared but
-   * never-sent `entry_id_from` and `q` are not filters.
+   * Dates are `DateFilter`s: ISO 8601 date-times, offset-less ones read as UTC, or dates
+   * alone (midnight UTC). The JS SDK's declared but never-sent `entry_id_from` and `q` are
+   * not filters.
    *
    * `GET /v1/entries/` on the API host.
    */
@@ -812,6 +826,9 @@ export class Groups {
    * Decision: PATCH with a partial JSON body (Python uses PATCH; the JS SDK's PUT also
    * sends only the given fields).
    *
+   * `PUT` on this path is an alias of this operation (the same partial update, same
+   * bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
+   *
    * `PATCH /v1/groups/persons/{id}/` on the API host.
    */
   update(input: InputOf<"groups.update">, options?: RequestOptions): Promise<ResultOf<"groups.update">> {
@@ -900,6 +917,9 @@ export class Notifications {
    * `destination_url` and always sends `is_active`; such a body is still a valid partial
    * update.
    *
+   * `PUT` on this path is an alias of this operation (the same partial update, same
+   * bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
+   *
    * `PATCH /v1/notifications/{id}/` on the API host.
    */
   update(input: InputOf<"notifications.update">, options?: RequestOptions): Promise<ResultOf<"notifications.update">> {
@@ -940,6 +960,9 @@ export class Settings {
    * Decision: PATCH with a partial body, accepted as JSON (what the JS SDK sends) and as
    * `application/x-www-form-urlencoded` (what the Python SDK sends, with all three
    * fields and numbers as decimal strings such as `exact=79.3`).
+   *
+   * `PUT` on this path is an alias of this operation (the same partial update, same
+   * bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
    *
    * `PATCH /v1/settings/thresholds/` on the API host.
    */
@@ -1043,6 +1066,9 @@ export class StreamsTokens {
    *
    * Decision: PATCH, accepting JSON (what the JS SDK sends) and
    * `application/x-www-form-urlencoded` (what the Python SDK sends, `is_active=false`).
+   *
+   * `PUT` on this path is an alias of this operation (the same partial update, same
+   * bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
    *
    * `PATCH /v1/streams/tokens/{token_id_or_key}/` on the API host.
    */

@@ -135,8 +135,20 @@ export const OPERATIONS = {
     path: "/v1/licenses/sources/",
     input: {
       q: { in: "query", schema: { type: "string" } },
-      date_from: { in: "query", schema: { type: "string", format: "date-time" } },
-      date_to: { in: "query", schema: { type: "string", format: "date-time" } },
+      date_from: {
+        in: "query",
+        schema: {
+          type: "string",
+          anyOf: [{ type: "string", format: "date-time" }, { type: "string", format: "date" }],
+        },
+      },
+      date_to: {
+        in: "query",
+        schema: {
+          type: "string",
+          anyOf: [{ type: "string", format: "date-time" }, { type: "string", format: "date" }],
+        },
+      },
       is_bound: { in: "query", schema: { type: "boolean" } },
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
       offset: { in: "query", schema: { type: "integer", minimum: 0 } },
@@ -326,8 +338,20 @@ export const OPERATIONS = {
       },
       sources_ids: { in: "query", schema: { type: "array", items: { type: "integer" } } },
       spaces_ids: { in: "query", schema: { type: "array", items: { type: "integer" } } },
-      date_from: { in: "query", schema: { type: "string", format: "date-time" } },
-      date_to: { in: "query", schema: { type: "string", format: "date-time" } },
+      date_from: {
+        in: "query",
+        schema: {
+          type: "string",
+          anyOf: [{ type: "string", format: "date-time" }, { type: "string", format: "date" }],
+        },
+      },
+      date_to: {
+        in: "query",
+        schema: {
+          type: "string",
+          anyOf: [{ type: "string", format: "date-time" }, { type: "string", format: "date" }],
+        },
+      },
       id_from: { in: "query", schema: { type: "integer", minimum: 0 } },
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
       offset: { in: "query", schema: { type: "integer", minimum: 0 } },

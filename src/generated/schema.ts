@@ -149,6 +149,9 @@ export interface paths {
          *     Decision: PATCH (the Python SDK; the JS SDK sends PUT with the same body). The body may
          *     be JSON (as the JS SDK sends it) or `application/x-www-form-urlencoded` with
          *     `is_active=true|false` (as the Python SDK sends it).
+         *
+         *     `PUT` on this path is an alias of this operation (the same partial update, same
+         *     bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
          */
         patch: operations["tokens.update"];
         trace?: never;
@@ -219,6 +222,9 @@ export interface paths {
          *
          *     Decision: PATCH with a partial body (the Python SDK uses PATCH, the JS SDK PUT with
          *     the same JSON body).
+         *
+         *     `PUT` on this path is an alias of this operation (the same partial update, same
+         *     bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
          */
         patch: operations["spaces.update"];
         trace?: never;
@@ -288,9 +294,10 @@ export interface paths {
          *     time and whether they are bound to a source. An empty `q` (the Python SDK sends `q=`
          *     by default) matches every license.
          *
-         *     Decision: `date_from` and `date_to` filter on `created`, both bounds inclusive, and
-         *     take ISO 8601 date-times (the reference does not say which timestamp they filter on;
-         *     `created` is the only creation-like field). The answer is the page envelope
+         *     Decision: `date_from` and `date_to` filter on `created`, both bounds inclusive (the
+         *     reference does not say which timestamp they filter on; `created` is the only
+         *     creation-like field). They are `DateFilter`s: ISO 8601 date-times, offset-less ones
+         *     read as UTC, or dates alone (midnight UTC). The answer is the page envelope
          *     `{count, next, previous, results}` (the Python SDK's tests mock `{results}`; the JS
          *     SDK's mocks use a bare array).
          */
@@ -346,6 +353,9 @@ export interface paths {
          *     Decision: PATCH with a partial body, every field optional. The Python SDK always
          *     resends `is_active` (true) and `entry_storage_days` (1) and the JS SDK uses PUT with
          *     only the given fields; partial PATCH keeps what the caller did not mention.
+         *
+         *     `PUT` on this path is an alias of this operation (the same partial update, same
+         *     bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
          */
         patch: operations["licenses.sources.update"];
         trace?: never;
@@ -471,6 +481,9 @@ export interface paths {
          *
          *     Decision: PATCH with a partial JSON body (the Python SDK's verb; the JS SDK's PUT also
          *     sends only the given fields). The pps flag is `use_pps_time`.
+         *
+         *     `PUT` on this path is an alias of this operation (the same partial update, same
+         *     bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
          */
         patch: operations["sources.update"];
         trace?: never;
@@ -491,8 +504,9 @@ export interface paths {
          *
          *     Decision: the filters are the union of both SDKs: `pid` and `sex` take several values
          *     (Python sends a list for `pid`, JS for `sex`), and `id_from` (JS only) is supported.
-         *     Dates are ISO 8601 date-times (`2019-06-29T13:53:27.306Z`); the JS SDK's declared but
-         *     never-sent `entry_id_from` and `q` are not filters.
+         *     Dates are `DateFilter`s: ISO 8601 date-times, offset-less ones read as UTC, or dates
+         *     alone (midnight UTC). The JS SDK's declared but never-sent `entry_id_from` and `q` are
+         *     not filters.
          */
         get: operations["entries.list"];
         put?: never;
@@ -848,6 +862,9 @@ export interface paths {
          *
          *     Decision: PATCH with a partial JSON body (Python uses PATCH; the JS SDK's PUT also
          *     sends only the given fields).
+         *
+         *     `PUT` on this path is an alias of this operation (the same partial update, same
+         *     bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
          */
         patch: operations["groups.update"];
         trace?: never;
@@ -936,6 +953,9 @@ export interface paths {
          *     sends it. The Python SDK's `update` requires `name`, `http_method` and
          *     `destination_url` and always sends `is_active`; such a body is still a valid partial
          *     update.
+         *
+         *     `PUT` on this path is an alias of this operation (the same partial update, same
+         *     bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
          */
         patch: operations["notifications.update"];
         trace?: never;
@@ -970,6 +990,9 @@ export interface paths {
          *     Decision: PATCH with a partial body, accepted as JSON (what the JS SDK sends) and as
          *     `application/x-www-form-urlencoded` (what the Python SDK sends, with all three
          *     fields and numbers as decimal strings such as `exact=79.3`).
+         *
+         *     `PUT` on this path is an alias of this operation (the same partial update, same
+         *     bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
          */
         patch: operations["settings.update"];
         trace?: never;
@@ -1066,6 +1089,9 @@ export interface paths {
          *
          *     Decision: PATCH, accepting JSON (what the JS SDK sends) and
          *     `application/x-www-form-urlencoded` (what the Python SDK sends, `is_active=false`).
+         *
+         *     `PUT` on this path is an alias of this operation (the same partial update, same
+         *     bodies and answers), because the JS SDK sends `PUT`; it is not a separate operation.
          */
         patch: operations["streams.tokens.update"];
         trace?: never;
@@ -1489,6 +1515,18 @@ export interface components {
              */
             permanent?: boolean;
         };
+        /**
+         * @description A moment to filter on, in ISO 8601: a date-time (`2021-05-28T10:37:51+00:00`), a
+         *     date-time without an offset (`2021-05-28 10:37:51.433`, read as UTC), or a date alone
+         *     (`2021-05-28`, midnight UTC).
+         *
+         *     Decision: the stand-in and clients take all three. The Python SDK sends a `date` as a
+         *     date alone and the official docs' examples send `str(datetime.utcnow())`, which has no
+         *     offset; both are read as UTC, never in the server's local time zone.
+         * @example 2021-05-28T10:37:51+00:00
+         * @example 2021-05-28
+         */
+        DateFilter: string;
         /**
          * @description A source license. Sources are bound to a license through their `license_id`; the
          *     license decides how long entries from those sources are stored.
@@ -3228,6 +3266,7 @@ export type SchemaSpacePage = components['schemas']['SpacePage'];
 export type SchemaSpaceCreateParams = components['schemas']['SpaceCreateParams'];
 export type SchemaSpaceUpdateParams = components['schemas']['SpaceUpdateParams'];
 export type SchemaSpaceTokenCreateParams = components['schemas']['SpaceTokenCreateParams'];
+export type SchemaDateFilter = components['schemas']['DateFilter'];
 export type SchemaLicense = components['schemas']['License'];
 export type SchemaLicensePage = components['schemas']['LicensePage'];
 export type SchemaLicenseCreateParams = components['schemas']['LicenseCreateParams'];
@@ -3794,12 +3833,12 @@ export interface operations {
                  * @description Only licenses created at or after this time (ISO 8601).
                  * @example 2021-05-01T00:00:00+00:00
                  */
-                date_from?: string;
+                date_from?: components["schemas"]["DateFilter"];
                 /**
                  * @description Only licenses created at or before this time (ISO 8601).
                  * @example 2021-05-31T23:59:59+00:00
                  */
-                date_to?: string;
+                date_to?: components["schemas"]["DateFilter"];
                 /** @description `true`: only licenses bound to a source; `false`: only unbound ones; left out: all. */
                 is_bound?: boolean;
                 /** @description Page size. */
@@ -4196,9 +4235,9 @@ export interface operations {
                 /** @description Only items of these spaces (comma-joined ids, e.g. `1,2,3`). */
                 spaces_ids?: components["parameters"]["SpacesIds"];
                 /** @description Only entries created at or after this moment (ISO 8601). */
-                date_from?: string;
+                date_from?: components["schemas"]["DateFilter"];
                 /** @description Only entries created at or before this moment (ISO 8601). */
-                date_to?: string;
+                date_to?: components["schemas"]["DateFilter"];
                 /** @description Only entries whose id is greater than or equal to this. */
                 id_from?: number;
                 /** @description Page size. */

@@ -1,9 +1,5 @@
 /**
- * `neuroio-mock`: runs the stand-in from a shell until Ctrl-C.
- *
- *     npx neuroio-mock [--port 8080] [--host 127.0.0.1] [--user name:password]...
- *                      [--manager name:password]... [--validate-responses]
- *
+ * `neuroio-mock`: runs the stand-in from a shell until Ctrl-C (`--help` lists every option).
  * It listens on loopback only unless `--host` says otherwise.
  */
 import { startMockServer, type MockServerOptions } from "./server";
@@ -16,16 +12,37 @@ Runs a local NeuroIO stand-in (IAM, API and events) until Ctrl-C.
 Options:
   --port <n>              TCP port (default 8080; 0 picks a free one)
   --host <address>        interface to listen on (default 127.0.0.1, this machine only)
+  --token <key>           give the demo user a permanent token with this fixed key, so
+                          scripts can use it without logging in
+  --state <file>          keep the state (users, tokens, persons, entries, …) in this JSON
+                          file across restarts: loaded at start, written atomically after
+                          changes and on exit (default: in memory only)
+  --cors <origins>        web pages that may call the stand-in: "loopback" (default: any
+                          page on localhost, 127.x.x.x or [::1]), "*" (any), "off", or a
+                          comma-separated list of origins (http://localhost:5173,…)
+  --webhook-host <name>   also deliver webhooks to this host (repeatable; "*" for any);
+                          by default only loopback destinations are contacted and others
+                          are logged as not delivered
   --user <name:password>  add a user (repeatable)
   --manager <name:password>
                           add a manager user, whose tokens reach IAM only (repeatable)
   --validate-responses    check every answer against the OpenAPI document (500 on a mismatch)
   -h, --help              show this help
+
+Beside the API (under /iam and /api) and the events feed (/events), it serves
+control endpoints for development, with the same Token header:
+  POST /_mock/camera      a source's camera sees a face: {"source": "cam", "seed": "ada",
+                          "as": "ha"} or {"source": 1, "image": "<base64 PNG/JPEG>"};
+                          "as" is exact, ha, junk, nm or det
+  GET  /_mock/notifications/<id>/deliveries
+                          a notification's webhook delivery log
 `;
 
 export function parseArgs(argv: readonly string[]): MockServerOptions | "help" {
   const options: MockServerOptions = { port: 8080 };
   const users: MockUser[] = [];
+  let token: string | undefined;
+  const webhookHosts: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -62,11 +79,32 @@ export function parseArgs(argv: readonly string[]): MockServerOptions | "help" {
       case "--validate-responses":
         options.validateResponses = true;
         break;
+      case "--token":
+        token = value();
+        if (!/^[\x21-\x7e]+$/.test(token)) throw new Error("--token takes printable characters without spaces");
+        break;
+      case "--state":
+        options.stateFile = value();
+        break;
+      case "--cors": {
+        const v = value();
+        options.cors = v === "loopback" || v === "*" ? v : v === "off" ? false : v.split(",").map((o) => o.trim()).filter(Boolean);
+        break;
+      }
+      case "--webhook-host":
+        webhookHosts.push(value());
+        break;
       default:
         throw new Error(`unknown option ${arg}`);
     }
   }
+  if (token !== undefined) {
+    const demo = users.find((u) => u.username === DEMO_USER.username);
+    if (demo) demo.apiToken = token;
+    else users.unshift({ ...DEMO_USER, apiToken: token });
+  }
   if (users.length > 0) options.users = users;
+  if (webhookHosts.length > 0) options.webhooks = { allowedHosts: webhookHosts.includes("*") ? "any" : webhookHosts };
   return options;
 }
 
@@ -84,15 +122,15 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     return;
   }
   const server = await startMockServer(options);
-  const demo = options.users?.find((u) => u.username === DEMO_USER.username) ?? DEMO_USER;
+  const demo: MockUser = options.users?.find((u) => u.username === DEMO_USER.username) ?? DEMO_USER;
   console.log(`NeuroIO stand-in running (Ctrl-C to stop)
 
   IAM     ${server.iamUrl}
   API     ${server.apiUrl}
   Events  ${server.eventsUrl}
 
-  Demo user: ${demo.username} / ${demo.password}
-${(options.users ?? [])
+  Demo user: ${demo.username} / ${demo.password}${demo.apiToken ? " (and the fixed token given with --token)" : ""}
+${options.stateFile ? `  State:  ${options.stateFile}\n` : ""}${(options.users ?? [])
   .filter((u) => u !== demo)
   .map((u) => `  ${u.manager ? "Manager" : "User"}: ${u.username} / ${u.password}\n`)
   .join("")}

@@ -86,7 +86,8 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
-    if (closed || pathname !== path) {
+    // With or without a trailing slash, as clients write the feed's URL either way.
+    if (closed || (pathname !== path && pathname !== `${path.replace(/\/$/, "")}/`)) {
       // Leave other paths to other upgrade listeners; with none, answer instead of hanging.
       if (closed || httpServer.listenerCount("upgrade") === 1) {
         socket.end(`HTTP/1.1 ${closed ? "503 Service Unavailable" : "404 Not Found"}\r\nConnection: close\r\n\r\n`);

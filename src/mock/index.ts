@@ -11,4 +11,9 @@ export { startMockServer, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_UPLOAD_BYTES, type
 export { DEMO_USER, MAX_PERMANENT_TOKENS, TEMPORARY_TOKEN_TTL_MS, Store, type MockUser, type TokenKind } from "./state";
 export type { ResponseViolation } from "./openapi";
 export type { EventsServer } from "./events-server";
+export type { CorsOption } from "./cors";
+export type { CameraInput, CameraOutcome } from "./camera";
+export type { Webhooks, WebhookOptions, WebhookPayload, Delivery, DeliveryAttempt } from "./webhooks";
 export { main as runMockCli } from "./cli";
+export { drawFace } from "./sample-faces";
+export { similarFace } from "./faces";

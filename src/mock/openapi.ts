@@ -54,10 +54,11 @@ function fileFields(operationId: string): { name: string; required: boolean }[] 
   return (spec?.files ?? []).map((name) => ({ name, required: spec!.input[name]?.required === true }));
 }
 
-// The document's two string formats; openapi-backend itself knows binary, password, int32…
+// The document's string formats; openapi-backend itself knows binary, password, int32…
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
 const FORMATS: Record<string, (value: string) => boolean> = {
   "date-time": (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value.replace(" ", "T"))),
+  date: (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
   uri: (value) => /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value) && URL.canParse(value),
 };
 
@@ -146,6 +147,15 @@ export class HostApi {
   bodySchema(method: string, path: string, mediaType: string): Json {
     const operation = this.#api.matchOperation({ method, path, headers: {} });
     return operation ? ((operation.requestBody as Json)?.content?.[mediaType]?.schema ?? null) : null;
+  }
+
+  /**
+   * The method to route a request by: `PUT` is the documented alias of a path's partial
+   * `PATCH` update (the JS SDK sends `PUT`), so it goes to the `PATCH` operation.
+   */
+  routedMethod(method: string, path: string): string {
+    if (method !== "put" || this.#api.matchOperation({ method: "put", path, headers: {} })) return method;
+    return this.#api.matchOperation({ method: "patch", path, headers: {} }) ? "patch" : method;
   }
 
   /** True when the matched operation takes a request body. */

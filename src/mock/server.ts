@@ -12,11 +12,17 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import busboy from "busboy";
+import { simulateCamera, type CameraInput } from "./camera";
+import { handleControl } from "./control";
+import { applyCors, type CorsOption } from "./cors";
 import { attachEventsServer, type EventsServer } from "./events-server";
+import type { components } from "../generated/schema";
 import type { Host } from "./document";
 import { failure, HttpError, type Reply } from "./handlers/common";
 import { HostApi, type ResponseViolation } from "./openapi";
+import { StateFile } from "./persistence";
 import { Store, type MockUser, type Upload } from "./state";
+import { Webhooks, type WebhookOptions } from "./webhooks";
 // One upload limit for the SDK and its stand-in.
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../wrappers/uploads";
 
@@ -49,6 +55,18 @@ export interface MockServerOptions {
   maxBodyBytes?: number;
   /** How long an events socket may stay open without a successful AUTH before it is closed (1008). Default 10 000 ms. */
   eventsAuthTimeoutMs?: number;
+  /**
+   * Which web pages may call the stand-in (CORS): `"loopback"` (default: any page served
+   * from this machine), `"*"`, a list of origins, a predicate, or `false` for no CORS.
+   */
+  cors?: CorsOption;
+  /** Webhook delivery (notifications): which hosts may be contacted (default: loopback only), retries, time limits. */
+  webhooks?: WebhookOptions;
+  /**
+   * Keep the state in this JSON file across restarts: loaded at start when it exists,
+   * written (atomically) after changes and on close. Default: in memory only.
+   */
+  stateFile?: string;
 }
 
 export interface MockServer {
@@ -66,6 +84,14 @@ export interface MockServer {
   events: EventsServer;
   /** Answers that did not match the document (only with `validateResponses`). */
   violations: ResponseViolation[];
+  /** Webhooks sent for notifications: `log(notificationId)`, `idle()`. */
+  webhooks: Webhooks;
+  /**
+   * A source's camera sees the face in a photo: records the entry (`exact`/`ha`/`junk`/`nm`,
+   * `new` with `auto_create_*`, or `det`; `as` picks one on purpose), publishes it on the
+   * events feed and to webhooks, and returns it. Also `POST /_mock/camera`.
+   */
+  simulateCamera(input: CameraInput): components["schemas"]["Entry"];
   /** Stops listening, closes every connection and the events feed. */
   close(): Promise<void>;
 }
@@ -76,6 +102,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Starts the stand-in and resolves once it listens. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const store = new Store({ users: options.users, clock: options.clock });
+  const stateFile = options.stateFile ? await StateFile.open(store, options.stateFile, options.users) : undefined;
   const violations: ResponseViolation[] = [];
   const limits: BodyLimits = {
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
@@ -87,7 +114,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
   await Promise.all(Object.values(hosts).map((h) => h.init()));
 
+  const cors = options.cors ?? "loopback";
   const server = http.createServer((req, res) => {
+    if (stateFile) res.once("finish", () => stateFile.changed());
+    if (applyCors(cors, req, res)) return;
     route(req, res).catch((error: unknown) => {
       // A client that hung up is not an error of the stand-in's.
       if (error instanceof ClientGone || res.destroyed) return;
@@ -106,12 +136,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     const [, prefix = "", ...rest] = url.pathname.split("/");
     if (prefix === "media" && req.method === "GET") return sendMedia(res, rest[0]);
+    if (prefix === "_mock") return send(res, await handleControl(store, webhooks, req, rest));
     if (prefix !== "iam" && prefix !== "api") {
       return send(res, failure(404, `Not found: ${url.pathname}. The IAM host is under /iam, the API host under /api.`));
     }
     const api = hosts[prefix];
     const path = url.pathname.slice(prefix.length + 1) || "/";
-    const method = (req.method ?? "GET").toLowerCase();
+    const method = api.routedMethod((req.method ?? "GET").toLowerCase(), path);
     let body: unknown;
     let files: Record<string, Upload> = {};
     // Unknown operations and callers are answered before a byte of the body is read.
@@ -160,7 +191,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return caller?.space ? { scope: scopeOf(caller.space.id) } : undefined;
     },
   });
-  store.onEntry = (spaceId, entry) => events.publish(scopeOf(spaceId), { id: entry.id, data: entry });
+  const webhooks = new Webhooks(store, options.webhooks);
+  store.onEntry = (spaceId, entry) => {
+    events.publish(scopeOf(spaceId), { id: entry.id, data: entry });
+    webhooks.entryRecorded(spaceId, entry);
+    stateFile?.changed();
+  };
 
   return {
     iamUrl: `http://${origin}/iam`,
@@ -170,9 +206,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     state: store,
     events,
     violations,
+    webhooks,
+    simulateCamera: (input) => simulateCamera(store, input),
     async close() {
       store.onEntry = undefined;
-      await events.close();
+      await Promise.all([events.close(), webhooks.close()]);
+      await stateFile?.flush();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -387,9 +387,8 @@ export class Store {
 
   // -- faces, persons and entries -------------------------------------------------------
 
-  /** Keeps an upload's bytes and returns its face. */
-  keepUpload(upload: Upload): Face {
-    const face = faceOf(upload.bytes);
+  /** Keeps an upload's bytes (served as entry images) and returns its face. */
+  keepUpload(upload: Upload, face: Face = faceOf(upload.bytes)): Face {
     if (!this.media.has(face.id)) this.media.set(face.id, upload);
     return face;
   }
@@ -485,11 +484,13 @@ export class Store {
    * the source's `auto_create_*` settings create a person. Liveness is checked (default
    * outcome `passed`) when the source has `auto_check_liveness`.
    */
-  simulateStreamFace(input: { sourceId: number; image: Uint8Array; contentType?: string; liveness?: S["Liveness"] }): S["Entry"] {
+  simulateStreamFace(input: { sourceId: number; image: Uint8Array; contentType?: string; liveness?: S["Liveness"]; facesize?: number }): S["Entry"] {
     const source = this.sources.get(input.sourceId);
     if (!source) throw new Error(`no source ${input.sourceId}`);
     const upload = { bytes: Buffer.from(input.image), contentType: input.contentType ?? "image/jpeg" };
-    const face = this.keepUpload(upload);
+    const seen = this.keepUpload(upload);
+    // A face farther from the camera is smaller (below identify_facesize_threshold: `det`).
+    const face = input.facesize === undefined ? seen : { ...seen, size: input.facesize };
     const s = source.settings;
     const space = this.spaces.get(source.spaceId)!;
     const liveness = s.auto_check_liveness ? (input.liveness ?? "passed") : null;

@@ -184,7 +184,7 @@ export class Http {
     } catch (error) {
       if (timedOut && !signal?.aborted) throw new TimeoutError(operation, timeoutMs);
       if (signal?.aborted) throw signal.reason;
-      throw new ConnectionError(`${operation}: could not reach ${new URL(request.url).host} (${describe(error)})`, {
+      throw new ConnectionError(`${operation}: could not reach ${new URL(request.url).host} (${describe(error)})${corsHint(request.url)}`, {
         cause: error,
       });
     } finally {
@@ -285,6 +285,16 @@ function excerpt(text: string): string {
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * A browser does not tell a page why a fetch failed: a cross-origin call its CORS check
+ * refused looks exactly like an unreachable host, so say that it may be CORS.
+ */
+function corsHint(url: string): string {
+  const page = (globalThis as { location?: { origin?: string } }).location?.origin;
+  if (!page || page === "null" || new URL(url).origin === page) return "";
+  return `; from a web page this may be CORS: the server must allow the origin ${page}`;
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(cap, base·2^(n-1))]. */

@@ -138,7 +138,8 @@ function checkNumber(field: string, schema: SchemaSpec, value: number, fail: Fai
 // Formats whose wrong values the server would refuse anyway; checked here so that the
 // caller learns which field before anything is sent.
 const FORMATS: Record<string, (value: string) => boolean> = {
-  "date-time": (v) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/i.test(v) && !Number.isNaN(Date.parse(v)),
+  // RFC 3339 (a space for the `T` allowed, as Python's str(datetime) writes it); no offset means UTC.
+  "date-time": (v) => /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/i.test(v) && !Number.isNaN(Date.parse(v.replace(" ", "T"))),
   date: (v) => /^\d{4}-\d\d-\d\d$/.test(v) && !Number.isNaN(Date.parse(v)),
   uri: (v) => URL.canParse(v),
   email: (v) => /^[^\s@]+@[^\s@]+$/.test(v),

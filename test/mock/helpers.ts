@@ -4,7 +4,7 @@
  * any mismatch), and real SDK clients pointed at it.
  */
 import { Client, unwrap, type ClientOptions } from "../../src/wrappers";
-import { DEMO_USER, startMockServer, type MockServer, type MockServerOptions } from "../../src/mock";
+import { DEMO_USER, drawFace, startMockServer, type MockServer, type MockServerOptions } from "../../src/mock";
 
 export { DEMO_USER, unwrap };
 
@@ -58,10 +58,9 @@ export function useStandIn(options: MockServerOptions = {}): StandIn {
   return standIn;
 }
 
-/** Deterministic fake image bytes: a JPEG header and a payload that differs per `seed`. */
+/** A face photo (PNG) that differs per `seed`: different seeds are different persons to the stand-in. */
 export function image(seed: string | number): Uint8Array {
-  const payload = Buffer.from(`face-${seed}`);
-  return new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), payload, Buffer.from([0xff, 0xd9])]));
+  return drawFace(`face-${seed}`, 64);
 }
 
 /** A raw request to the stand-in (bypassing the SDK's own checks). */

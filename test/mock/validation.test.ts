@@ -94,8 +94,8 @@ describe("routing", () => {
 
   test("a method the path does not have is 405", async () => {
     const { key } = await token();
-    const response = await raw(`${standIn.server.apiUrl}/v1/sources/1/`, { method: "PUT", token: key, json: { name: "x" } });
-    expect(response).toEqual({ status: 405, body: { error_codes: [405], message: 'Method "PUT" not allowed.', fields: [] } });
+    const response = await raw(`${standIn.server.apiUrl}/v1/sources/1/`, { method: "POST", token: key, json: { name: "x" } });
+    expect(response).toEqual({ status: 405, body: { error_codes: [405], message: 'Method "POST" not allowed.', fields: [] } });
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { components, operations } from "../../generated/schema";
 import { deref, document, schemaDefaults } from "../document";
+import { faceOf, ImageError, type Face } from "../faces";
 import type { Caller, Store, Upload } from "../state";
 
 type S = components["schemas"];
@@ -133,6 +134,17 @@ export function upload(ctx: Ctx<OperationId>, field: string): Upload {
   if (!file) throw invalid([field, "No file was submitted."]);
   if (file.bytes.length === 0) throw invalid([field, "The submitted file is empty."]);
   return file;
+}
+
+/** An uploaded photo and its face, or 400 naming the field (no file, not an image, no face). */
+export function uploadedFace(ctx: Ctx<OperationId>, field: string): { file: Upload; face: Face } {
+  const file = upload(ctx, field);
+  try {
+    return { file, face: faceOf(file.bytes) };
+  } catch (error) {
+    if (error instanceof ImageError) throw invalid([field, error.message]);
+    throw error;
+  }
 }
 
 type Level = "exact" | "ha" | "junk";

@@ -1,5 +1,6 @@
 /** `entries`: the recorded result of every face processed, and per-person statistics (API). */
 import type { components } from "../../generated/schema";
+import { parseDateFilter } from "../dates";
 import { isoTime, type PersonRecord } from "../state";
 import { listedSpaces, me, noContent, notFound, ok, page, type Ctx, type Handlers } from "./common";
 
@@ -18,8 +19,8 @@ export const entries: Handlers<"entries.list" | "entries.get" | "entries.delete"
   "entries.list": (ctx) => {
     const q = ctx.query;
     const spaces = listedSpaces(ctx, q.spaces_ids);
-    const from = q.date_from === undefined ? -Infinity : Date.parse(q.date_from);
-    const to = q.date_to === undefined ? Infinity : Date.parse(q.date_to);
+    const from = parseDateFilter(q.date_from, -Infinity);
+    const to = parseDateFilter(q.date_to, Infinity);
     const matches = (e: Entry) =>
       anyOf(q.pid, e.pid ?? "") &&
       anyOf(q.result, e.result) &&

@@ -5,8 +5,8 @@
  * document whose data derives from `photo_id`.
  */
 import { exampleAnswer } from "../document";
-import { digestNumber, faceOf, levelOf, reaches, similarity } from "../faces";
-import { actingSpace, invalid, ok, requestedLevel, upload, type Handlers } from "./common";
+import { digestNumber, levelOf, reaches, similarity } from "../faces";
+import { actingSpace, invalid, ok, requestedLevel, uploadedFace, type Handlers } from "./common";
 
 /** The identity document types the stand-in knows: the ones the document lists as `faceid.idCodes`' answer. */
 export const ID_CODES = exampleAnswer("faceid.idCodes") as Array<{ code: string; name: string }>;
@@ -18,8 +18,8 @@ function checkFacesize(field: string, size: number, facesize: number | undefined
 export const faceid: Handlers<"faceid.compare" | "faceid.verification" | "faceid.idCodes"> = {
   "faceid.compare": (ctx) => {
     const required = requestedLevel(ctx.body.result);
-    const photo = upload(ctx, "photo");
-    checkFacesize("photo", faceOf(photo.bytes).size, ctx.body.facesize);
+    const { file: photo, face } = uploadedFace(ctx, "photo");
+    checkFacesize("photo", face.size, ctx.body.facesize);
     const score = Math.round(5500 + (digestNumber(photo.bytes, "faceid.compare") % 4501)) / 100;
     const result = levelOf(score, actingSpace(ctx).thresholds);
     return ok({ similar: reaches(result, required), result });
@@ -29,10 +29,8 @@ export const faceid: Handlers<"faceid.compare" | "faceid.verification" | "faceid
     const { body } = ctx;
     const required = requestedLevel(body.result);
     if (!ID_CODES.some((c) => c.code === body.id_code)) throw invalid(["id_code", `"${body.id_code}" is not a valid choice.`]);
-    const photoFace = upload(ctx, "photo_face");
-    const photoId = upload(ctx, "photo_id");
-    const person = faceOf(photoFace.bytes);
-    const document = faceOf(photoId.bytes);
+    const { face: person } = uploadedFace(ctx, "photo_face");
+    const { file: photoId, face: document } = uploadedFace(ctx, "photo_id");
     checkFacesize("photo_face", person.size, body.photo_face_facesize);
     checkFacesize("photo_id", document.size, body.photo_id_facesize);
     const result = levelOf(similarity(person, document), actingSpace(ctx).thresholds);

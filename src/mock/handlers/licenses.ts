@@ -3,6 +3,7 @@
  * A license bound to a source is visible only to tokens that see the source's space, like
  * the source itself; unbound licenses are visible to every token of the account.
  */
+import { parseDateFilter } from "../dates";
 import type { LicenseRecord } from "../state";
 import { created, matchesQ, me, noContent, notFound, ok, page, type Ctx, type Handlers } from "./common";
 
@@ -32,8 +33,8 @@ export const licenses: Handlers<
   "licenses.sources.list": (ctx) => {
     const { q, date_from, date_to, is_bound, ...window } = ctx.query;
     const { store } = ctx;
-    const from = date_from === undefined ? -Infinity : Date.parse(date_from);
-    const to = date_to === undefined ? Infinity : Date.parse(date_to);
+    const from = parseDateFilter(date_from, -Infinity);
+    const to = parseDateFilter(date_to, Infinity);
     const list = [...store.licenses.values()]
       .filter((l) => store.licenseVisibleTo(me(ctx), l) && matchesQ(l.name, q) && l.created >= from && l.created <= to)
       .filter((l) => is_bound === undefined || (store.sourceBoundTo(l.id) !== undefined) === is_bound)

@@ -1,4 +1,4 @@
-/** `notifications`: webhook notifications of the token's space (API). The stand-in stores them; it sends no webhooks. */
+/** `notifications`: webhook notifications of the token's space (API). Delivery is ../webhooks.ts. */
 import type { components } from "../../generated/schema";
 import type { NotificationRecord } from "../state";
 import { actingSpace, created, invalid, listedSpaces, matchesQ, me, noContent, notFound, ok, page, type Ctx, type Handlers } from "./common";

@@ -1,12 +1,12 @@
 /**
  * `persons`: persons created, re-initialised and searched from photos or entries (API).
- * Faces come from the image bytes (see ../faces.ts): identical bytes are the same person.
+ * Faces come from the decoded pixels (see ../faces.ts): the same photo re-encoded or resized is the same person.
  */
 import type { components } from "../../generated/schema";
 import { levelOf, reaches, similarity, type Face } from "../faces";
 import type { EntryRecord, PersonRecord, SourceRecord } from "../state";
 import { visiblePerson } from "./entries";
-import { actingSpace, created, invalid, me, noContent, ok, requestedLevel, upload, type Ctx, type Handlers } from "./common";
+import { actingSpace, created, invalid, me, noContent, ok, requestedLevel, uploadedFace, type Ctx, type Handlers } from "./common";
 
 type S = components["schemas"];
 
@@ -20,7 +20,8 @@ function sourceNamed(ctx: Ctx<"persons.create" | "persons.reinitByPhoto">, name:
 
 /** The uploaded face (its bytes kept for entry images), or 400 when it is smaller than `facesize`. */
 function faceIn(ctx: Ctx<"persons.create" | "persons.reinitByPhoto">, facesize: number) {
-  const face = ctx.store.keepUpload(upload(ctx, "image"));
+  const { file, face } = uploadedFace(ctx, "image");
+  ctx.store.keepUpload(file, face);
   if (face.size < facesize) throw invalid(["image", `No face of at least ${facesize} pixels found (the largest is ${face.size}).`]);
   return face;
 }
@@ -121,7 +122,8 @@ export const persons: Handlers<
 
   "persons.search": (ctx) => {
     const { store, body } = ctx;
-    const face = ctx.store.keepUpload(upload(ctx, "image"));
+    const { file, face } = uploadedFace(ctx, "image");
+    store.keepUpload(file, face);
     const asm = body.identify_asm ?? false;
     const { person, score } = store.bestMatch(face, me(ctx).visible);
     const found = person ? levelOf(score, store.spaces.get(person.spaceId)!.thresholds) : "nm";

@@ -1,18 +1,18 @@
 /** `utility`: stateless face utilities (API): compare two photos, age/sex/mood, the latest customer. */
-import { faceOf, levelOf, reaches, similarity } from "../faces";
-import { actingSpace, me, notFound, ok, requestedLevel, upload, type Handlers } from "./common";
+import { levelOf, reaches, similarity } from "../faces";
+import { actingSpace, me, notFound, ok, requestedLevel, uploadedFace, type Handlers } from "./common";
 
 export const utility: Handlers<"utility.compare" | "utility.asm" | "utility.customer"> = {
   "utility.compare": (ctx) => {
     const required = requestedLevel(ctx.body.result);
-    const a = faceOf(upload(ctx, "image1").bytes);
-    const b = faceOf(upload(ctx, "image2").bytes);
+    const a = uploadedFace(ctx, "image1").face;
+    const b = uploadedFace(ctx, "image2").face;
     const result = levelOf(similarity(a, b), actingSpace(ctx).thresholds);
     return ok({ similar: reaches(result, required), result });
   },
 
   "utility.asm": (ctx) => {
-    const { age, sex, mood } = faceOf(upload(ctx, "image").bytes);
+    const { age, sex, mood } = uploadedFace(ctx, "image").face;
     return ok({ age, sex, mood });
   },
 

@@ -1,0 +1,60 @@
+/**
+ * CORS for the stand-in, so that a web page can use it: preflights (`OPTIONS` with
+ * `Access-Control-Request-Method`) are answered, and every answer to an allowed origin
+ * carries `Access-Control-Allow-Origin`. By default any loopback origin is allowed
+ * (`http://localhost:5173`, `http://127.0.0.1:3000`, `http://[::1]:8000`…): pages served on
+ * this machine, never another site a browser happens to have open.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * Which page origins may call the stand-in: `"loopback"` (default), `"*"` (any),
+ * `false` (none: no CORS headers at all), a list of exact origins, or a predicate.
+ */
+export type CorsOption = "loopback" | "*" | false | readonly string[] | ((origin: string) => boolean);
+
+const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d{1,5})?$/i;
+
+/** How long a browser may reuse a preflight's answer (seconds). */
+const PREFLIGHT_MAX_AGE = "600";
+const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
+// What the SDK reads besides the body: paging is in the body, Retry-After is not.
+const EXPOSED_HEADERS = "Retry-After, Content-Length";
+
+export function corsAllows(option: CorsOption, origin: string): boolean {
+  if (option === false) return false;
+  if (option === "*") return true;
+  if (option === "loopback") return LOOPBACK_ORIGIN.test(origin);
+  if (typeof option === "function") return option(origin);
+  return option.includes(origin);
+}
+
+/**
+ * Adds the CORS headers an allowed origin gets, and answers a preflight. Returns true when
+ * the request was a preflight and has been answered (the caller does nothing more).
+ */
+export function applyCors(option: CorsOption, req: IncomingMessage, res: ServerResponse): boolean {
+  const origin = req.headers.origin;
+  const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
+  const allowed = origin !== undefined && corsAllows(option, origin);
+  if (origin !== undefined && option !== false) res.setHeader("Vary", "Origin");
+  if (allowed) {
+    res.setHeader("Access-Control-Allow-Origin", origin);
+    res.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+  }
+  if (!preflight || option === false) return false;
+  req.resume();
+  if (!allowed) {
+    const body = JSON.stringify({ error_codes: [403], message: `CORS: the origin ${origin ?? "(none)"} is not allowed.`, fields: [] });
+    res.writeHead(403, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+    res.end(body);
+    return true;
+  }
+  res.writeHead(204, {
+    "Access-Control-Allow-Methods": ALLOWED_METHODS,
+    "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "Authorization, Content-Type",
+    "Access-Control-Max-Age": PREFLIGHT_MAX_AGE,
+  });
+  res.end();
+  return true;
+}

@@ -1,0 +1,134 @@
+// The SDK in a real web page against the stand-in, in Debian's headless Chromium: a page
+// served from one loopback port loads the SDK's browser bundle (built here with esbuild),
+// logs in to the stand-in on another port (CORS), creates a person from a photo chosen as
+// a `File`, lists entries and receives the entry event over the WebSocket. A stand-in
+// that does not allow the page's origin makes the SDK's error say it may be CORS.
+//
+// Needs /usr/bin/chromium (.ci/run installs it); without it the test fails, it does not skip.
+import { existsSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { builtinModules } from "node:module";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { build } from "esbuild";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { DEMO_USER, startMockServer, type MockServer } from "../src/mock";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+jest.setTimeout(120_000);
+
+const CHROMIUM = "/usr/bin/chromium";
+const root = path.resolve(__dirname, "..");
+const NODE_ONLY = new Set(["ws", "undici", ...builtinModules]);
+
+let bundle = "";
+let browser: Browser | undefined;
+let pages: http.Server | undefined;
+let pageOrigin = "";
+const servers: MockServer[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this).`);
+  const result = await build({
+    entryPoints: [path.join(root, "src/wrappers/index.ts")],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    define: { require: "undefined" },
+    logLevel: "silent",
+    // Node-only modules stay out of the browser bundle (only imported when used in Node).
+    plugins: [{ name: "node-only", setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (NODE_ONLY.has(a.path.replace(/^node:/, "").split("/")[0]!) ? { path: a.path, external: true } : undefined)) }],
+  });
+  bundle = result.outputFiles[0]!.text;
+  const face = readFileSync(path.join(root, "examples/assets/face-ada.png"));
+  // The page's own server: the page, the SDK bundle and the photo, on a loopback port of its own.
+  pages = http.createServer((req, res) => {
+    const files: Record<string, [string, string | Buffer]> = {
+      "/": ["text/html", "<!doctype html><title>neuroio in a page</title><input type=file id=photo>"],
+      "/neuroio.js": ["text/javascript", bundle],
+      "/face.png": ["image/png", face],
+    };
+    const file = files[req.url ?? "/"];
+    res.writeHead(file ? 200 : 404, { "content-type": file?.[0] ?? "text/plain" });
+    res.end(file?.[1] ?? "not found");
+  });
+  await new Promise<void>((resolve) => pages!.listen(0, "127.0.0.1", resolve));
+  pageOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => s.close()));
+  await new Promise((resolve) => (pages ? pages.close(resolve) : resolve(undefined)));
+});
+
+/** A fresh page on the page server, failing the test on any page error. */
+async function openPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser!.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${pageOrigin}/`);
+  return { page, errors };
+}
+
+test("a page logs in, creates a person from a File, lists entries and receives the entry event", async () => {
+  const server = await startMockServer();
+  servers.push(server);
+  expect(new URL(server.apiUrl).port).not.toBe(new URL(pageOrigin).port);
+  const { page, errors } = await openPage();
+  // The photo is chosen in the page's file input, as a user would.
+  await page.setInputFiles("#photo", path.join(root, "examples/assets/face-ada.png"));
+  const outcome = await page.evaluate(
+    async ({ hosts, user }) => {
+      const { Client, unwrap } = await import("/neuroio.js" as string);
+      const client = await Client.login(user, hosts);
+      const source = await unwrap(client.sources.create({ name: "browser-cam" }));
+      const file: File = (document.getElementById("photo") as HTMLInputElement).files![0]!;
+      const event = new Promise<any>((resolve) => client.events.on("entry", resolve));
+      await client.events.connect();
+      const person = await unwrap(client.persons.create({ image: file, source: source.name, identify_asm: true }));
+      const entries = await unwrap(client.entries.list({ pid: [person.pid] }));
+      const received = await event;
+      await client.events.close();
+      return { fileName: file.name, fileType: file.type, person, entries, received: { id: received.id, data: received.data } };
+    },
+    { hosts: { iamUrl: server.iamUrl, apiUrl: server.apiUrl, eventsUrl: server.eventsUrl }, user: { ...DEMO_USER } },
+  );
+  expect(outcome.fileName).toBe("face-ada.png");
+  expect(outcome.fileType).toBe("image/png");
+  expect(outcome.person).toMatchObject({ result: "new", confidence: 100, age: expect.any(Number) });
+  expect(outcome.entries.count).toBe(1);
+  const [entry] = outcome.entries.results;
+  expect(entry).toMatchObject({ result: "new", pid: outcome.person.pid, source: { name: "browser-cam" } });
+  expect(outcome.received).toEqual({ id: entry.id, data: entry });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("when the stand-in does not allow the page's origin, the SDK's error says it may be CORS", async () => {
+  const server = await startMockServer({ cors: ["https://some-other-app.example"] });
+  servers.push(server);
+  const { page } = await openPage();
+  const error = await page.evaluate(
+    async ({ hosts, user }) => {
+      const { Client } = await import("/neuroio.js" as string);
+      try {
+        await new Client({ ...hosts, maxRetries: 0 }).auth.login(user);
+        return "no error";
+      } catch (e: any) {
+        return `${e.name}: ${e.message}`;
+      }
+    },
+    { hosts: { iamUrl: server.iamUrl, apiUrl: server.apiUrl }, user: { ...DEMO_USER } },
+  );
+  expect(error).toMatch(/^ConnectionError: .*could not reach 127\.0\.0\.1:\d+/);
+  expect(error).toContain(`may be CORS: the server must allow the origin ${pageOrigin}`);
+  expect(error).not.toContain(DEMO_USER.password);
+  await page.close();
+});

@@ -1,0 +1,112 @@
+/** The CLI's development options: --token, --state, --cors, --webhook-host, and a --help naming every option. */
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { drawFace, startMockServer, type MockServerOptions } from "../../src/mock";
+import { parseArgs } from "../../src/mock/cli";
+import { Client, unwrap } from "../../src/wrappers";
+
+const BIN = path.join(__dirname, "..", "..", "bin", "neuroio-mock.js");
+
+/** The options parsed from `args` (never "help" here). */
+const parsed = (args: string[]) => parseArgs(args) as MockServerOptions;
+
+test("parseArgs: --token seeds the demo user's key; --state, --cors, --webhook-host", () => {
+  expect(parseArgs(["--token", "dev-key", "--state", "state.json", "--port", "9000"])).toEqual({
+    port: 9000,
+    stateFile: "state.json",
+    users: [{ username: "demo", password: "demo-password", apiToken: "dev-key" }],
+  });
+  expect(parsed(["--cors", "http://localhost:5173, https://app.example"]).cors).toEqual(["http://localhost:5173", "https://app.example"]);
+  expect(parsed(["--cors=*"]).cors).toBe("*");
+  expect(parsed(["--cors", "off"]).cors).toBe(false);
+  expect(parsed(["--webhook-host", "hooks.internal"]).webhooks).toEqual({ allowedHosts: ["hooks.internal"] });
+  expect(parsed(["--webhook-host", "*"]).webhooks).toEqual({ allowedHosts: "any" });
+  expect(() => parseArgs(["--token", "has space"])).toThrow(/--token/);
+  expect(() => parseArgs(["--state"])).toThrow(/--state needs a value/);
+});
+
+/** Runs the CLI with `args`, returning its output so far and a stop function. */
+function run(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const out = { text: "" };
+  child.stdout.on("data", (chunk: Buffer) => (out.text += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (out.text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    out,
+    exited,
+    async apiUrl(): Promise<string> {
+      const deadline = Date.now() + 30_000;
+      while (!/API\s+http/.test(out.text)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no banner:\n${out.text}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return /API\s+(http:\/\/127\.0\.0\.1:\d+\/api)/.exec(out.text)![1]!;
+    },
+    async stop(): Promise<number | null> {
+      child.kill("SIGINT");
+      return exited;
+    },
+  };
+}
+
+test("--help documents every option the CLI takes", async () => {
+  const cli = run(["--help"]);
+  expect(await cli.exited).toBe(0);
+  const source = await readFile(path.join(__dirname, "..", "..", "src", "mock", "cli.ts"), "utf8");
+  const flags = [...source.matchAll(/case "(--[a-z-]+)"/g)].map((m) => m[1]!);
+  expect(flags).toEqual(expect.arrayContaining(["--port", "--token", "--state", "--cors", "--help"]));
+  for (const flag of flags) expect(cli.out.text).toContain(flag);
+  expect(cli.out.text).toContain("/_mock/camera");
+});
+
+test("--state keeps the state across restarts (written atomically); --token is a fixed key", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "neuroio-state-"));
+  const file = path.join(dir, "state.json");
+  const headers = { Authorization: "Token my-fixed-dev-token", "Content-Type": "application/json" };
+  try {
+    const first = run(["--port", "0", "--state", file, "--token", "my-fixed-dev-token"]);
+    const api = await first.apiUrl();
+    expect(first.out.text).not.toContain("my-fixed-dev-token"); // a secret is never printed
+    const created = await fetch(`${api}/v1/sources/`, { method: "POST", headers, body: JSON.stringify({ name: "kept-cam" }) });
+    expect(created.status).toBe(201);
+    expect(await first.stop()).toBe(0);
+    expect(await readdir(dir)).toEqual(["state.json"]); // no temporary file left
+
+    const second = run(["--port", "0", "--state", file, "--token", "my-fixed-dev-token"]);
+    const api2 = await second.apiUrl();
+    const listed = await (await fetch(`${api2}/v1/sources/`, { headers })).json();
+    expect(listed.results.map((s: { name: string }) => s.name)).toEqual(["kept-cam"]);
+    // Ids continue after the restored ones.
+    const next = await (await fetch(`${api2}/v1/sources/`, { method: "POST", headers, body: JSON.stringify({ name: "new-cam" }) })).json();
+    expect(next.id).toBeGreaterThan(listed.results[0].id);
+    expect(await second.stop()).toBe(0);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("startMockServer({ stateFile }): persons (faces), entries and images survive a restart", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "neuroio-state-"));
+  const stateFile = path.join(dir, "state.json");
+  const users = [{ username: "demo", password: "demo-password", apiToken: "persist-key" }];
+  try {
+    let server = await startMockServer({ stateFile, users });
+    const client = (s: typeof server) => new Client({ apiToken: "persist-key", iamUrl: s.iamUrl, apiUrl: s.apiUrl, maxRetries: 0 });
+    await unwrap(client(server).sources.create({ name: "cam" }));
+    const person = await unwrap(client(server).persons.create({ image: drawFace("kept"), source: "cam" }));
+    await server.close();
+
+    server = await startMockServer({ stateFile, users });
+    const found = await unwrap(client(server).persons.search({ image: drawFace("kept") }));
+    expect(found).toMatchObject({ result: "exact", pid: person.pid });
+    const [entry] = (await unwrap(client(server).entries.list({ result: ["new"] }))).results;
+    const image = await fetch(entry!.face_image!.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${server.port}`));
+    expect(Buffer.from(await image.arrayBuffer()).equals(Buffer.from(drawFace("kept")))).toBe(true);
+    await server.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
