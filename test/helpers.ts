@@ -6,7 +6,7 @@
  * a call went to. Each server only knows the operations the document puts on its host
  * (the path item's `servers[0].url`); a call sent to the wrong host gets a 404 ErrorBody.
  */
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync, symlinkSync } from "node:fs";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -351,4 +351,17 @@ export function useRecordingServer(use: (server: RecordingServer, client: Client
   });
   afterAll(() => server?.close());
   beforeEach(() => server?.reset());
+}
+
+/**
+ * A copy of the repository's working tree at `target` (without .git, dist, docs and test
+ * output), its node_modules a link to this one's: where a test builds, packs or edits the
+ * project without touching the tree other tests run from.
+ */
+export function copyRepository(target: string): string {
+  const root = path.join(__dirname, "..");
+  const skip = new Set(["node_modules", ".git", "dist", "docs", "openapi.json", path.join("test", ".readme-snippets")].map((name) => path.join(root, name)));
+  cpSync(root, target, { recursive: true, filter: (source) => !skip.has(source) });
+  symlinkSync(path.join(root, "node_modules"), path.join(target, "node_modules"), "dir");
+  return target;
 }

@@ -13,6 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { copyRepository } from "./helpers";
 import { cleanEnv, install, INSTALLERS, installSize, NPM, pack, sh, startRegistry, type Installed, type Installer, type LocalRegistry, type Packed } from "../scripts/tarball";
 
 const run = promisify(execFile);
@@ -54,9 +55,12 @@ function installed(installer: Installer): Installed {
 const app = () => installed("npm").dir;
 
 beforeAll(async () => {
-  await sh(NPM, ["run", "build"], ROOT);
   tmp = await mkdtemp(path.join(os.tmpdir(), "neuroio-pack-"));
-  packed = await pack(tmp);
+  // Built and packed in a copy: the tree the other tests run from (bin/neuroio-mock.js
+  // prefers dist/) is never rebuilt under them.
+  const project = copyRepository(path.join(tmp, "repo"));
+  await sh(NPM, ["run", "build"], project);
+  packed = await pack(tmp, project);
   registry = await startRegistry(tmp);
   for (const installer of INSTALLERS) {
     installs.set(installer, await install(installer, packed.tarball, registry, tmp).catch((error: Error) => error));

@@ -5,10 +5,11 @@
  * a typed `client.widgets.list()` that type-checks and gets the example from the stand-in.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { copyRepository } from "./helpers";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "..");
@@ -64,9 +65,7 @@ let work: string;
 
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), "neuroio-regenerate-"));
-  const skip = new Set(["node_modules", ".git", "dist", "docs", ".readme-snippets"].map((name) => path.join(ROOT, name)));
-  cpSync(ROOT, path.join(work, "repo"), { recursive: true, filter: (source) => !skip.has(source) });
-  symlinkSync(path.join(ROOT, "node_modules"), path.join(work, "repo", "node_modules"), "dir");
+  copyRepository(path.join(work, "repo"));
 }, 60_000);
 
 afterAll(() => {
