@@ -10,7 +10,7 @@
  * `iamUrl` and `apiUrl` are what `new Client({ iamUrl, apiUrl })` takes.
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import busboy from "busboy";
 import { simulateCamera, type CameraInput } from "./camera";
 import { handleControl } from "./control";
@@ -225,8 +225,11 @@ const scopeOf = (spaceId: number) => `space:${spaceId}`;
 function send(res: ServerResponse, reply: Reply | HttpError): void {
   if (res.destroyed || res.headersSent) return;
   const { status, body, headers = {} } = reply instanceof HttpError ? { status: reply.status, body: reply.body } : reply;
-  // A body left unread (refused, too large, or never needed) is not drained: the connection closes instead.
-  if (!res.req.complete) res.setHeader("connection", "close");
+  // A body left unread (refused, too large, or never needed) is not read whole: the connection closes instead.
+  if (!res.req.complete) {
+    res.setHeader("connection", "close");
+    lingerOnClose(res.req.socket);
+  }
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (body === undefined) {
     res.writeHead(status);
@@ -236,6 +239,31 @@ function send(res: ServerResponse, reply: Reply | HttpError): void {
   const payload = Buffer.from(JSON.stringify(body));
   res.writeHead(status, { "content-type": "application/json", "content-length": payload.length });
   res.end(payload);
+}
+
+// What a lingering close reads and drops at most, and for how long.
+const LINGER_BYTES = 16 * 1024 * 1024;
+const LINGER_MS = 2_000;
+
+/**
+ * Makes Node's close after the answer a lingering close, as web servers do: the answer is
+ * sent and the sending side shut, then what the client still sends is read and dropped for
+ * a bounded while before the socket goes. Destroying it at once, with the client's upload
+ * still arriving, resets the connection and the client never reads the answer (a 401 or
+ * 413 would look like a network failure).
+ */
+function lingerOnClose(socket: Socket): void {
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    this.end();
+    let dropped = 0;
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    this.once("close", () => clearTimeout(timer));
+    this.on("data", (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > LINGER_BYTES) this.destroy();
+    });
+    this.resume();
+  };
 }
 
 /**
