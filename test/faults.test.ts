@@ -1139,6 +1139,75 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
 });
 
 // ---------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------
+
+describe("options are checked before anything is sent", () => {
+  const NUMBERS = ["timeoutMs", "deadlineMs", "maxRetries", "maxRetryDelayMs", "maxUploadBytes", "maxResponseBytes"] as const;
+  const BAD = [Number.NaN, -1, 1.5, "abc", Infinity, 2 ** 31, null, {}];
+
+  it.each(NUMBERS)("client option %s: NaN, -1, 1.5, a string, Infinity, 2^31, null, an object → InputError naming it", (name) => {
+    for (const value of BAD) {
+      if (name === "maxUploadBytes" && value === 2 ** 31) continue; // uploads may be large
+      expect(() => new Client({ apiUrl: api.url, [name]: value } as ClientOptions)).toThrow(InputError);
+      try {
+        new Client({ apiUrl: api.url, [name]: value } as ClientOptions);
+      } catch (error) {
+        expect((error as InputError).field).toBe(name);
+      }
+    }
+    const zero = () => new Client({ apiUrl: api.url, [name]: 0 });
+    if (name === "maxRetries" || name === "maxRetryDelayMs") expect(zero).not.toThrow();
+    else expect(zero).toThrow(InputError);
+  });
+
+  it("the edges of each range are accepted; withOptions checks too", () => {
+    const edges: ClientOptions = { timeoutMs: 2 ** 31 - 1, deadlineMs: 1, maxRetries: 10, maxRetryDelayMs: 0, maxUploadBytes: 1, maxResponseBytes: 256 * 1024 * 1024 };
+    const client = new Client({ apiUrl: api.url, ...edges });
+    expect(() => new Client({ apiUrl: api.url, maxRetries: 11 })).toThrow(/^maxRetries: must be an integer from 0 to 10, got 11$/);
+    expect(() => new Client({ apiUrl: api.url, maxResponseBytes: 256 * 1024 * 1024 + 1 })).toThrow(InputError);
+    expect(() => client.withOptions({ timeoutMs: -1 })).toThrow(/timeoutMs/);
+  });
+
+  it("URLs and the other options", () => {
+    for (const [options, field] of [
+      [{ apiUrl: "not a url" }, "apiUrl"],
+      [{ iamUrl: "ftp://127.0.0.1/" }, "iamUrl"],
+      [{ eventsUrl: "http://127.0.0.1/" }, "eventsUrl"],
+      [{ fetch: "fetch" }, "fetch"],
+      [{ middleware: {} }, "middleware"],
+      [{ events: 5 }, "events"],
+    ] as [ClientOptions, string][]) {
+      let error: unknown;
+      try {
+        new Client(options);
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe(field);
+    }
+  });
+
+  it("per-call options: a bad value rejects the call with InputError and nothing is sent", async () => {
+    const client = new Client({ apiUrl: api.url, apiToken: TOKEN });
+    for (const [options, field] of [
+      [{ timeoutMs: Number.NaN }, "timeoutMs"],
+      [{ timeoutMs: 0 }, "timeoutMs"],
+      [{ maxRetries: Infinity }, "maxRetries"],
+      [{ deadlineMs: -5 }, "deadlineMs"],
+      [{ maxResponseBytes: "1" }, "maxResponseBytes"],
+      [{ signal: "stop" }, "signal"],
+    ] as [Record<string, unknown>, string][]) {
+      const error = await rejection(client.sources.list({}, options));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe(field);
+    }
+    expect(api.connections).toHaveLength(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
 // Middleware
 // ---------------------------------------------------------------------------------------
 
@@ -1233,6 +1302,36 @@ describe("secrets", () => {
     expectNoSecrets(loginError);
   });
 
+  it.each(TRANSPORTS)("an error thrown by the fetch that quotes the request carries no secret, not even in its cause (%s)", async (_name, options) => {
+    // A fetch (a proxy library, a logging wrapper) whose error quotes the request headers.
+    const quoting = (async (input: Request) => {
+      throw new TypeError(`proxy refused ${input.url} with authorization ${input.headers.get("authorization")}`, {
+        cause: new Error(`headers: ${JSON.stringify(Object.fromEntries(input.headers))}`),
+      });
+    }) as unknown as typeof fetch;
+    const error = await rejection(new Client({ apiUrl: api.url, apiToken: TOKEN, maxRetries: 0, ...options, fetch: quoting }).sources.list());
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain("[redacted]");
+    expectNoSecrets(error);
+  });
+
+  it("a token with a CR, LF, NUL or other control character is refused at construction, without quoting it", () => {
+    const client = new Client({ apiUrl: api.url, apiToken: TOKEN });
+    for (const bad of [`${TOKEN}\r\nX-Injected: 1`, `${TOKEN}\n`, `${TOKEN}\0`, `${TOKEN}\x7f`, `${TOKEN}\t`, `tok ${TOKEN}`, "", `${TOKEN}é`]) {
+      for (const make of [() => new Client({ apiToken: bad }), () => client.withToken(bad)]) {
+        let error: unknown;
+        try {
+          make();
+        } catch (thrown) {
+          error = thrown;
+        }
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).field).toBe("apiToken");
+        expectNoSecrets(error);
+      }
+    }
+    expect(api.connections).toHaveLength(0);
+  });
   it("every kind of error produced in this suite was checked for secrets", () => {
     expect([...checkedKinds].sort()).toEqual([
       "AbortError",
