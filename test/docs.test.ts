@@ -137,13 +137,15 @@ describe("docs/index.html (npm run docs)", () => {
     try {
       const menu = page.locator('[data-component-name="Menu/Menu"]').first();
       const operation = page.locator('[id="auth/auth.login"]');
-      // Retry the first click: the sidebar is server-rendered and may be clicked a moment
-      // before Redoc has hydrated it.
-      for (const until = Date.now() + BROWSER_LIMIT_MS; !(await operation.count()) && Date.now() < until; ) {
+      // Retry the click that opens the "auth" group: the sidebar is server-rendered and may
+      // be clicked before Redoc has hydrated it. Each retry waits twice as long for the group
+      // to open, so that on a busy machine a slow opening is not undone by the next click.
+      const logIn = menu.getByText("Log in", { exact: true });
+      for (let waitMs = 500; !(await logIn.isVisible()); waitMs = Math.min(2 * waitMs, 30_000)) {
         await menu.getByText("auth", { exact: true }).click();
-        await page.waitForTimeout(250);
+        await logIn.waitFor({ state: "visible", timeout: waitMs }).catch(() => {});
       }
-      await menu.getByText("Log in", { exact: true }).click();
+      await logIn.click();
       await operation.waitFor();
       await expect(operation.innerText()).resolves.toContain("/v1/auth/token/");
 
