@@ -117,10 +117,14 @@ export function scrub<T>(error: T, secrets: readonly string[], depth = 0): T {
  * would make the request fail with an error quoting the token. The message never does.
  */
 export function checkToken(field: string, token: unknown): void {
-  if (typeof token !== "string") throw new InputError(field, `must be a string, got ${typeof token}`);
-  if (!/^[\x21-\x7e]+$/.test(token)) {
+  if (!isHeaderSafe(token)) {
     throw new InputError(field, "must be a non-empty string of visible ASCII characters (no spaces or control characters such as CR, LF, NUL)");
   }
+}
+
+/** True for a non-empty string of visible ASCII: safe in `Authorization: Token <token>`. */
+export function isHeaderSafe(token: unknown): token is string {
+  return typeof token === "string" && /^[\x21-\x7e]+$/.test(token);
 }
 
 /** Any openapi-fetch result: `{ data, error, response }`. */

@@ -9,7 +9,7 @@
  */
 
 import type { components } from "../generated/schema";
-import { InputError, redact } from "./errors";
+import { InputError, isHeaderSafe, redact } from "./errors";
 
 /** The entry an event carries: inferred to be the Entry object of `GET /v1/entries/` (reference §9.3 leaves it open). */
 export type EntryEventData = components["schemas"]["Entry"];
@@ -370,7 +370,7 @@ export class EventsListener {
       return;
     }
     this.#lastToken = token;
-    if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token)) {
+    if (!isHeaderSafe(token)) {
       this.#fail(new EventsAuthError("The token is not a string of visible ASCII characters (no spaces or control characters)"));
       return;
     }
