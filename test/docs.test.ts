@@ -18,6 +18,11 @@ const eventsSource = path.join(root, "openapi/events.asyncapi.yaml");
 let outDir = "";
 let browser: Browser | undefined;
 
+// Chromium is an external process: on a busy machine (two cores, other jobs) starting it and
+// rendering the 2 MB Redoc page can take a minute. Generous limits; nothing here times speed.
+const BROWSER_LIMIT_MS = 180_000;
+jest.setTimeout(2 * BROWSER_LIMIT_MS);
+
 beforeAll(() => {
   outDir = mkdtempSync(path.join(os.tmpdir(), "neuroio-docs-test-"));
   // --partial: path files or the events document still being written do not stop the
@@ -31,7 +36,7 @@ beforeAll(() => {
   } catch (error: any) {
     throw new Error(`npm run docs failed:\n${error.stdout ?? ""}${error.stderr ?? error.message}`);
   }
-}, 120_000);
+}, 2 * BROWSER_LIMIT_MS);
 
 /** The shared headless Chromium, launched on first use; fails loudly when not installed. */
 async function getBrowser(): Promise<Browser> {
@@ -42,6 +47,7 @@ async function getBrowser(): Promise<Browser> {
   }
   browser ??= await chromium.launch({
     executablePath: CHROMIUM,
+    timeout: BROWSER_LIMIT_MS,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   return browser;
@@ -63,6 +69,7 @@ interface OfflinePage {
 /** Opens a built page as file:// with every other request aborted and recorded. */
 async function openOffline(file: string): Promise<OfflinePage> {
   const page = await (await getBrowser()).newPage({ viewport: { width: 1600, height: 1000 } });
+  page.setDefaultTimeout(BROWSER_LIMIT_MS);
   const blocked: string[] = [];
   const errors: string[] = [];
   await page.route("**/*", (route) => {
@@ -142,13 +149,15 @@ describe("docs/index.html (npm run docs)", () => {
     try {
       const menu = page.locator('[data-component-name="Menu/Menu"]').first();
       const operation = page.locator('[id="auth/auth.login"]');
-      // Retry the first click: the sidebar is server-rendered and may be clicked a moment
-      // before Redoc has hydrated it.
-      for (let attempt = 0; attempt < 20 && !(await operation.count()); attempt++) {
+      // Retry the click that opens the "auth" group: the sidebar is server-rendered and may
+      // be clicked before Redoc has hydrated it. Each retry waits twice as long for the group
+      // to open, so that on a busy machine a slow opening is not undone by the next click.
+      const logIn = menu.getByText("Log in", { exact: true });
+      for (let waitMs = 500; !(await logIn.isVisible()); waitMs = Math.min(2 * waitMs, 30_000)) {
         await menu.getByText("auth", { exact: true }).click();
-        await page.waitForTimeout(250);
+        await logIn.waitFor({ state: "visible", timeout: waitMs }).catch(() => {});
       }
-      await menu.getByText("Log in", { exact: true }).click();
+      await logIn.click();
       await operation.waitFor();
       await expect(operation.innerText()).resolves.toContain("/v1/auth/token/");
 

@@ -16,6 +16,7 @@ import {
   type EventsStateInfo,
   type WebSocketConstructor,
 } from "../src/wrappers/events";
+import { InputError } from "../src/wrappers/errors";
 import { attachEventsServer, type EventsServerOptions } from "../src/mock/events-server";
 
 // Both WebSocket implementations the listener may pick must fit its constructor type.
@@ -312,14 +313,21 @@ describe("EventsListener", () => {
 
   test("after the server drops the connection it reconnects with backoff and events flow again", async () => {
     const { url, feed, connections } = await startFeed();
-    const { listener, entries, states, count } = listen({ url, token: () => TOKEN, reconnect: { initialDelayMs: 20, maxDelayMs: 200 } });
+    const { listener, entries, states, count } = listen({
+      url,
+      token: () => TOKEN,
+      reconnect: { initialDelayMs: 20, maxDelayMs: 200, stableAfterMs: 10 },
+    });
     await listener.connect();
 
+    // Each connection stays up past stableAfterMs (its timer, armed first, fires first).
+    await sleep(50);
     feed.dropAll("close");
     await waitUntil(() => count("open") === 2, "the second open");
     feed.publish(SPACE, { id: 7, data: entry(7) });
     await waitUntil(() => entries.length === 1, "an event after reconnecting");
 
+    await sleep(50);
     feed.dropAll("terminate");
     await waitUntil(() => count("open") === 3, "the third open");
     feed.publish(SPACE, { id: 8, data: entry(8) });
@@ -332,7 +340,7 @@ describe("EventsListener", () => {
     expect(reconnects[0]?.reason).toMatch(/1012/); // close frame from the server
     expect(reconnects[1]?.reason).toMatch(/1006/); // TCP cut without a close frame
     for (const info of reconnects) {
-      // Backoff was reset by the successful auth in between: first attempt, first window.
+      // Backoff was reset by the stable connection in between: first attempt, first window.
       expect(info.attempt).toBe(1);
       expect(info.delayMs).toBeGreaterThanOrEqual(0);
       expect(info.delayMs).toBeLessThanOrEqual(20);
@@ -344,7 +352,7 @@ describe("EventsListener", () => {
     ]);
   });
 
-  test("the backoff window grows per failed attempt up to maxDelayMs and resets after authentication", async () => {
+  test("the backoff window grows per failed attempt up to maxDelayMs, and a successful AUTH alone does not reset it", async () => {
     let attempts = 0;
     const server = await startRawServer(
       // The first accepted connection is closed right after auth, to show the reset.
@@ -362,8 +370,9 @@ describe("EventsListener", () => {
     await waitUntil(() => count("open") === 2, "a reconnect after the server closed an authenticated socket");
 
     const reconnects = states.filter((s) => s.state === "reconnecting").map((s) => s.info);
-    expect(reconnects.map((info) => info.attempt)).toEqual([2, 3, 4, 5, 1]);
-    const windows = [8, 10, 10, 10, 4]; // min(max, initial * factor^failures)
+    // The connection closed right after AUTH did not prove itself: the backoff goes on growing.
+    expect(reconnects.map((info) => info.attempt)).toEqual([2, 3, 4, 5, 6]);
+    const windows = [8, 10, 10, 10, 10]; // min(max, initial * factor^failures)
     reconnects.forEach((info, i) => {
       expect(info.delayMs).toBeGreaterThanOrEqual(0);
       expect(info.delayMs).toBeLessThanOrEqual(windows[i]!);
@@ -405,7 +414,7 @@ describe("EventsListener", () => {
       url,
       token: () => TOKEN,
       pingIntervalMs: 20,
-      pongTimeoutMs: 150,
+      pongTimeoutMs: 1_000, // generous: a busy machine must not miss real PONGs
       reconnect: { initialDelayMs: 10 },
     });
     await listener.connect();
@@ -418,7 +427,7 @@ describe("EventsListener", () => {
     await waitUntil(() => entries.length === 1, "an event on the new connection");
 
     const reconnecting = states.find((s) => s.state === "reconnecting");
-    expect(reconnecting?.info.reason).toMatch(/no PONG within 150 ms/);
+    expect(reconnecting?.info.reason).toMatch(/no PONG within 1000 ms/);
     expect(errors[0]).toBeInstanceOf(EventsConnectionError);
     expect(errors[0]?.message).toMatch(/PONG/);
     expect(entries[0]?.id).toBe(11);
@@ -428,7 +437,7 @@ describe("EventsListener", () => {
     const server = await startRawServer((connection) => {
       if (connection.index > 0) behaveLikeTheFeed(connection); // the first connection stays silent
     });
-    const { listener, states, errors } = listen({ url: server.url, token: () => TOKEN, pongTimeoutMs: 150, reconnect: { initialDelayMs: 10 } });
+    const { listener, states, errors } = listen({ url: server.url, token: () => TOKEN, pongTimeoutMs: 1_000, reconnect: { initialDelayMs: 10 } });
 
     await listener.connect();
 
@@ -592,8 +601,95 @@ describe("EventsListener", () => {
     expect(domWebSocketFits && wsWebSocketFits).toBe(true);
   });
 
+  test("a server that accepts AUTH and drops the connection at once meets a growing backoff", async () => {
+    const server = await startRawServer((connection) => behaveLikeTheFeed(connection, () => connection.socket.close(1011)));
+    const { listener, states, count } = listen({
+      url: server.url,
+      token: () => TOKEN,
+      reconnect: { initialDelayMs: 2, factor: 2, maxDelayMs: 1000 },
+    });
+    await listener.connect();
+    await waitUntil(() => count("reconnecting") === 6, "six reconnects");
+    await listener.close();
+
+    // Every connection was authenticated, and none stayed up: the attempts count on.
+    const reconnects = states.filter((s) => s.state === "reconnecting").map((s) => s.info);
+    expect(reconnects.slice(0, 6).map((info) => info.attempt)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(count("open")).toBeGreaterThanOrEqual(6);
+  });
+
+  test("a frame over maxFrameBytes is refused while reading (ws, 1009); the listener reconnects and goes on", async () => {
+    const big = JSON.stringify({ id: 1, data: { ...entry(1), padding: "x".repeat(4 * 1024 * 1024) } });
+    const server = await startRawServer((connection) =>
+      behaveLikeTheFeed(connection, () => {
+        if (connection.index === 0) connection.socket.send(big);
+        else connection.socket.send(JSON.stringify({ id: 2, data: entry(2) }));
+      }),
+    );
+    const { listener, entries, states, errors } = listen({ url: server.url, token: () => TOKEN, reconnect: { initialDelayMs: 5 } });
+    await listener.connect();
+    await waitUntil(() => entries.length === 1, "the entry after reconnecting");
+
+    expect(entries.map((e) => e.id)).toEqual([2]);
+    expect(states.some((s) => s.state === "reconnecting")).toBe(true);
+    // ws stopped reading and told the server why: 1009, message too big.
+    await waitUntil(() => server.connections[0]!.closeCode !== undefined, "the server to see the close");
+    expect(server.connections[0]!.closeCode).toBe(1009);
+    expect(errors.some((error) => error instanceof EventsConnectionError && /max payload/i.test(error.message))).toBe(true);
+  });
+
+  test("with a WebSocket that has no frame limit (a browser's), a frame over maxFrameBytes is dropped unparsed", async () => {
+    const server = await startRawServer((connection) =>
+      behaveLikeTheFeed(connection, () => {
+        connection.socket.send(JSON.stringify({ id: 1, data: { ...entry(1), padding: "x".repeat(70_000) } }));
+        connection.socket.send(JSON.stringify({ id: 2, data: entry(2) }));
+      }),
+    );
+    const parse = jest.spyOn(JSON, "parse");
+    const { listener, entries, errors } = listen({ url: server.url, token: () => TOKEN, WebSocket, maxFrameBytes: 64 * 1024 });
+    await listener.connect();
+    await waitUntil(() => entries.length === 1, "the small entry");
+
+    expect(entries.map((e) => e.id)).toEqual([2]);
+    const dropped = errors.find((error) => error instanceof EventsProtocolError)!;
+    expect(dropped.message).toContain("maxFrameBytes");
+    expect(dropped.message).toContain(String(64 * 1024));
+    expect(parse.mock.calls.some(([text]) => typeof text === "string" && text.length > 64 * 1024)).toBe(false);
+  });
+
+  test("a protocol error's frame excerpt is redacted before it is cut: no part of the token survives", async () => {
+    const server = await startRawServer((connection) =>
+      // The token straddles the 200-character cut.
+      behaveLikeTheFeed(connection, () => connection.socket.send(`${"x".repeat(195)}${TOKEN} and more`)),
+    );
+    const { listener, errors } = listen({ url: server.url, token: () => TOKEN });
+    await listener.connect();
+    await waitUntil(() => errors.length === 1, "the protocol error");
+
+    const error = errors[0] as EventsProtocolError;
+    expect(error).toBeInstanceOf(EventsProtocolError);
+    expect(error.frame).toMatch(/^x{195}\[reda/); // the cut falls in the marker, not in the token
+    for (const part of [TOKEN, TOKEN.slice(0, 6), TOKEN.slice(-6)]) {
+      expect(error.frame).not.toContain(part);
+      expect(util.inspect(error, { depth: 10 })).not.toContain(part);
+    }
+  });
+
+  test("a token with control characters is refused without being sent or quoted", async () => {
+    const bad = `${TOKEN}\r\nX-Injected: 1`;
+    const server = await startRawServer((connection) => behaveLikeTheFeed(connection));
+    const { listener, errors } = listen({ url: server.url, token: () => bad });
+    const outcome = await listener.connect().catch((error: Error) => error);
+
+    expect(outcome).toBeInstanceOf(EventsAuthError);
+    expect(server.connections).toHaveLength(0);
+    for (const error of [outcome, ...errors]) expect(util.inspect(error, { depth: 10 })).not.toContain(TOKEN);
+  });
+
   test("rejects non-positive timing options", () => {
-    expect(() => new EventsListener({ url: "ws://127.0.0.1:1", token: () => TOKEN, pingIntervalMs: 0 })).toThrow(RangeError);
+    expect(() => new EventsListener({ url: "ws://127.0.0.1:1", token: () => TOKEN, pingIntervalMs: 0 })).toThrow(InputError);
+    expect(() => new EventsListener({ url: "ws://127.0.0.1:1", token: () => TOKEN, pingIntervalMs: 2 ** 31 })).toThrow(/pingIntervalMs/);
+    expect(() => new EventsListener({ url: "ws://127.0.0.1:1", token: () => TOKEN, maxFrameBytes: -1 })).toThrow(/maxFrameBytes/);
     expect(() => new EventsListener({ url: "ws://127.0.0.1:1", token: () => TOKEN, reconnect: { factor: Number.NaN } })).toThrow(
       /reconnect.factor/,
     );

@@ -4,9 +4,14 @@
  * call goes over a real socket through Node's fetch.
  *
  * Timing assertions only ever use lower bounds; the upper bound is jest's test timeout.
+ * Time limits that the request must outlast on its way to the server are seconds, not
+ * milliseconds: on a busy two-core machine connecting alone can take a few hundred.
  */
+import { execFile } from "node:child_process";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import util from "node:util";
+import zlib from "node:zlib";
 import v8 from "node:v8";
 import vm from "node:vm";
 import type { Middleware } from "openapi-fetch";
@@ -16,6 +21,7 @@ import {
   ConnectionError,
   InputError,
   NeuroIOError,
+  ResponseTooLargeError,
   TimeoutError,
   paginate,
   unwrap,
@@ -346,7 +352,7 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
   describe("timeouts and aborts", () => {
     it("a server that never answers → TimeoutError naming the operation and limit; the connection is released", async () => {
       api.script(hang());
-      const client = tokenClient({ timeoutMs: 300 });
+      const client = tokenClient({ timeoutMs: 2_000 });
 
       const started = performance.now();
       const error = await rejection(client.sources.list());
@@ -357,10 +363,10 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
       const timeout = error as TimeoutError;
       expect(timeout.name).toBe("TimeoutError");
       expect(timeout.operation).toBe("sources.list");
-      expect(timeout.timeoutMs).toBe(300);
+      expect(timeout.timeoutMs).toBe(2_000);
       expect(timeout.message).toContain("sources.list");
-      expect(timeout.message).toContain("300 ms");
-      expect(elapsed).toBeGreaterThanOrEqual(250);
+      expect(timeout.message).toContain("2000 ms");
+      expect(elapsed).toBeGreaterThanOrEqual(1_900);
       // The time limit is for the call: a timed-out attempt is not retried.
       expect(api.requests).toHaveLength(1);
       // The client closed the socket it was waiting on.
@@ -373,7 +379,7 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
         res.writeHead(200, { "content-type": "application/json", "content-length": 1000 });
         res.write('{"count": 1, "next": null, "results": [');
       });
-      const error = await rejection(tokenClient({ timeoutMs: 300 }).sources.list());
+      const error = await rejection(tokenClient({ timeoutMs: 2_000 }).sources.list());
 
       expect(error).toBeInstanceOf(TimeoutError);
       expect((error as TimeoutError).operation).toBe("sources.list");
@@ -383,10 +389,10 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
 
     it("a per-call timeoutMs overrides the client's, both ways", async () => {
       api.script(hang());
-      const error = await rejection(tokenClient().sources.list({}, { timeoutMs: 200 }));
+      const error = await rejection(tokenClient().sources.list({}, { timeoutMs: 2_000 }));
       expect(error).toBeInstanceOf(TimeoutError);
-      expect((error as TimeoutError).timeoutMs).toBe(200);
-      expect((error as Error).message).toContain("200 ms");
+      expect((error as TimeoutError).timeoutMs).toBe(2_000);
+      expect((error as Error).message).toContain("2000 ms");
       await api.socketClosed(api.requests[0]!.socket);
 
       api.script(delayed(400, okPage(1)));
@@ -396,7 +402,7 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
 
     it("a timeout on a POST is not retried and names the operation", async () => {
       api.script(hang());
-      const error = await rejection(tokenClient({ timeoutMs: 200 }).sources.create({ name: "cam" }));
+      const error = await rejection(tokenClient({ timeoutMs: 2_000 }).sources.create({ name: "cam" }));
       expect((error as TimeoutError).operation).toBe("sources.create");
       expect(api.requests).toHaveLength(1);
       await api.socketClosed(api.requests[0]!.socket);
@@ -906,6 +912,301 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
     });
   });
 
+
+  // ---------------------------------------------------------------------------------------
+  // Answers too large to hold
+  // ---------------------------------------------------------------------------------------
+
+  describe("maxResponseBytes", () => {
+    it("an endless body stops at the limit: ResponseTooLargeError naming the operation and the limit, not retried, connection released", async () => {
+      api.script(endless());
+      const error = await rejection(tokenClient({ maxResponseBytes: 1024 * 1024 }).sources.list());
+
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      const tooLarge = error as ResponseTooLargeError;
+      expect(tooLarge.operation).toBe("sources.list");
+      expect(tooLarge.maxResponseBytes).toBe(1024 * 1024);
+      expect(tooLarge.message).toContain("sources.list");
+      expect(tooLarge.message).toContain("maxResponseBytes (1048576 bytes)");
+      expect(api.requests).toHaveLength(1); // the same answer would come again
+      await api.socketClosed(api.requests[0]!.socket);
+      expectNoSecrets(error);
+    });
+
+    it("a gzip bomb is stopped at the decoded size, and an error body too", async () => {
+      api.script(gzipBomb(200), gzipBomb(500));
+      const client = tokenClient({ maxResponseBytes: 4 * 1024 * 1024 });
+      const error = await rejection(client.sources.list());
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect((error as Error).message).toContain("4194304 bytes");
+      await api.socketClosed(api.requests[0]!.socket);
+
+      const errorPage = await rejection(client.sources.create({ name: "cam" }));
+      expect(errorPage).toBeInstanceOf(ResponseTooLargeError);
+      expect((errorPage as ResponseTooLargeError).operation).toBe("sources.create");
+    });
+
+    it("the per-call limit overrides the client's, both ways; a body at the limit is read", async () => {
+      const body = JSON.stringify(sourcePage([1, 2, 3]));
+      const size = Buffer.byteLength(body);
+      api.script(raw(200, body, { "content-type": "application/json" }), raw(200, body, { "content-type": "application/json" }));
+
+      const { data } = await tokenClient({ maxResponseBytes: 10 }).sources.list({}, { maxResponseBytes: size });
+      expect(data?.results).toHaveLength(3);
+      const error = await rejection(tokenClient().sources.list({}, { maxResponseBytes: size - 1 }));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect((error as ResponseTooLargeError).maxResponseBytes).toBe(size - 1);
+    });
+
+    // Each in a child process: its peak RSS is the call's alone. Without the limit, these
+    // grew the process past 2 GB.
+    it.each([
+      ["a gzip bomb (about 1 MB on the wire, 1 GiB decoded)", () => gzipBomb(200)],
+      ["an endless fast body", () => endless()],
+    ])("%s with the default limit (64 MiB) keeps the peak RSS well under 300 MB", async (_what, behaviour) => {
+      api.script(behaviour());
+      const child = await runChild(api.url, "fetch" in transport ? "fetch" : "node");
+
+      expect(child.name).toBe("ResponseTooLargeError");
+      expect(child.message).toContain(`maxResponseBytes (${64 * 1024 * 1024} bytes)`);
+      expect(child.maxRssBytes).toBeLessThan(300 * 1024 * 1024);
+      await api.socketClosed(api.requests[0]!.socket, 60_000);
+    }, 300_000);
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // The deadline of a whole call
+  // ---------------------------------------------------------------------------------------
+
+  describe("deadlineMs", () => {
+    it("a server that never answers: the deadline ends the call even when timeoutMs is long", async () => {
+      api.script(hang());
+      const error = await rejection(tokenClient({ timeoutMs: 60_000 }).sources.list({}, { deadlineMs: 2_000 }));
+
+      expect(error).toBeInstanceOf(TimeoutError);
+      const timeout = error as TimeoutError;
+      expect(timeout.limit).toBe("deadlineMs");
+      expect(timeout.timeoutMs).toBe(2_000);
+      expect(timeout.operation).toBe("sources.list");
+      expect(timeout.message).toContain("deadline of 2000 ms");
+      await api.socketClosed(api.requests[0]!.socket);
+    });
+
+    it("retries and Retry-After stop at the deadline: the last answer comes back", async () => {
+      api.maxRequests = 20;
+      api.fallback = errorBody(503, "busy", [], { "retry-after": "1" });
+      const started = performance.now();
+      const { error, response } = await tokenClient({ maxRetries: 10, maxRetryDelayMs: 60_000, deadlineMs: 1_500 }).sources.list();
+
+      expect(response.status).toBe(503);
+      expect(error).toEqual({ error_codes: [], message: "busy", fields: [] });
+      // At most one wait of a second fits in 1.5 s; without the deadline: 11 requests, 10 s.
+      expect(api.requests.length).toBeGreaterThanOrEqual(1);
+      expect(api.requests.length).toBeLessThanOrEqual(2);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(api.requests.length === 2 ? 900 : 0);
+    });
+
+    it("the default deadline is twice the call's timeoutMs", async () => {
+      api.maxRequests = 20;
+      api.fallback = errorBody(503, "busy", [], { "retry-after": "20" });
+      // 2 × 5 s leaves no room for a 20-second wait: one request, and the 503 at once.
+      const { response } = await tokenClient({ maxRetries: 10, maxRetryDelayMs: 60_000, timeoutMs: 5_000 }).sources.list();
+      expect(response.status).toBe(503);
+      expect(api.requests).toHaveLength(1);
+
+      // A client-wide deadlineMs wins over the default.
+      api.reset();
+      api.script(errorBody(503, "busy", [], { "retry-after": "1" }), okPage(1));
+      api.maxRequests = 20;
+      const { data } = await tokenClient({ maxRetries: 10, timeoutMs: 5_000, deadlineMs: 30_000, maxRetryDelayMs: 60_000 }).sources.list();
+      expect(data?.results).toHaveLength(1);
+      expect(api.requests).toHaveLength(2);
+    }, 20_000);
+
+    it("a re-login that hangs is bounded by the deadline", async () => {
+      const keys = [TOKEN_A];
+      iam.script(iamLogin(() => ({ key: keys.shift()!, expires: inADay() })), hang());
+      const client = await Client.login({ username: USERNAME, password: PASSWORD }, { iamUrl: iam.url, apiUrl: api.url, ...transport });
+      api.script(apiByToken());
+
+      const error = await rejection(client.sources.list({}, { deadlineMs: 2_000 }));
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect((error as TimeoutError).limit).toBe("deadlineMs");
+      expect(iam.requests.length).toBeLessThanOrEqual(2); // the login, and the re-login cut short
+      expectNoSecrets(error);
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // Answers that must not be retried, pages that are not pages
+  // ---------------------------------------------------------------------------------------
+
+  describe("a 2xx with a broken body, a page without results", () => {
+    it("a GET answered 200 with a body that is not JSON is not retried: the server acted", async () => {
+      api.maxRequests = 10;
+      api.fallback = raw(200, "<html>maintenance</html>", { "content-type": "text/html" });
+      const { error, response } = await tokenClient({ maxRetries: 3 }).sources.list();
+
+      expect(response.status).toBe(502);
+      expect(error?.message).toContain("HTTP 200");
+      expect(attempts(response)).toBe("1");
+      expect(api.requests).toHaveLength(1);
+    });
+
+    it("paginate() over a page without `results` throws NeuroIOError naming the operation", async () => {
+      api.script(json(200, { count: 3, next: null, items: [source(1)] }));
+      const error = await rejection(
+        (async () => {
+          for await (const _item of paginate((page) => tokenClient().sources.list({ ...page }))) void _item;
+        })(),
+      );
+      expect(error).toBeInstanceOf(NeuroIOError);
+      expect((error as Error).message).toContain("sources.list");
+      expect((error as Error).message).toContain("results");
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // Secrets echoed by a server, or put into errors by a fetch
+  // ---------------------------------------------------------------------------------------
+
+  describe("secrets echoed back", () => {
+    // The token straddles the 200-character excerpt cut.
+    const echo = (secret: string) => `${"x".repeat(180)} Token ${secret} ${"y".repeat(300)}`;
+
+    it("an error body that echoes the token: no trace of it in the error value or the NeuroIOError", async () => {
+      api.script(
+        json(400, { error_codes: [400], message: echo(TOKEN), fields: [{ name: "x", message: `token ${TOKEN}`, error_code: 400 }] }),
+        raw(500, echo(TOKEN), { "content-type": "text/plain" }),
+        raw(200, echo(TOKEN), { "content-type": "text/plain" }),
+        json(400, { error_codes: [400], message: JSON.stringify({ sent: `Token ${TOKEN}` }), fields: [] }),
+      );
+      const client = tokenClient({ maxRetries: 0 });
+      for (let i = 0; i < 4; i++) {
+        const result = await client.sources.list();
+        expect(result.response.ok).toBe(false);
+        const text = JSON.stringify(result.error);
+        for (const part of [TOKEN, TOKEN.slice(0, 10), TOKEN.slice(-10)]) expect(text).not.toContain(part);
+        expect(text).toContain("[redacted]");
+        expectNoSecrets(await rejection(unwrap(Promise.resolve(result))));
+      }
+    });
+
+    it("Client.login against a server that echoes the password: not in the NeuroIOError", async () => {
+      iam.script(json(400, { error_codes: [602], message: `Wrong password ${PASSWORD} for ${USERNAME}`, fields: [] }));
+      const error = await rejection(Client.login({ username: USERNAME, password: PASSWORD }, { iamUrl: iam.url, apiUrl: api.url, ...transport }));
+      expect(error).toBeInstanceOf(NeuroIOError);
+      expect((error as NeuroIOError).error_codes).toEqual([602]);
+      expect((error as Error).message).toContain(USERNAME);
+      expectNoSecrets(error);
+    });
+
+    it("auth.passwordChange against a server that echoes both passwords: neither in the error", async () => {
+      const NEW = "pw-S3CRET-new-55aa";
+      iam.script(json(400, { error_codes: [400], message: `old ${PASSWORD} new ${NEW}`, fields: [] }));
+      const { error } = await tokenClient().auth.passwordChange({ old_password: PASSWORD, new_password: NEW });
+      expect(JSON.stringify(error)).not.toContain(PASSWORD);
+      expect(JSON.stringify(error)).not.toContain(NEW);
+      expect(error?.message).toBe("old [redacted] new [redacted]");
+    });
+
+    it("a login that issues a token with control characters is refused, without quoting it", async () => {
+      iam.script(iamLogin(() => ({ key: `${TOKEN}\r\nX-Injected: 1`, expires: inADay() })));
+      const error = await rejection(Client.login({ username: USERNAME, password: PASSWORD }, { iamUrl: iam.url, apiUrl: api.url, ...transport }));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe("token.key");
+      expectNoSecrets(error);
+      expect(api.requests).toHaveLength(0);
+    });
+  });
+
+  describe("middleware hooks", () => {
+    it("onRequest, onResponse and onError never see the token, on any attempt", async () => {
+      const seen: string[] = [];
+      const record = (hook: string, request: Request) => seen.push(`${hook} ${request.headers.get("authorization")}`);
+      const middleware: Middleware = {
+        onRequest: ({ request }) => void record("onRequest", request),
+        onResponse: ({ request }) => void record("onResponse", request),
+        onError: ({ request }) => void record("onError", request),
+      };
+      api.script(errorBody(503, "busy"), okPage(1), reset());
+      const client = tokenClient({ middleware: [middleware] });
+      await client.sources.list();
+      await rejection(client.sources.create({ name: "cam" }));
+
+      expect(seen).toEqual(["onRequest null", "onResponse null", "onRequest null", "onError null"]);
+      expect(api.requests.map((r) => r.headers.authorization)).toEqual([`Token ${TOKEN}`, `Token ${TOKEN}`, `Token ${TOKEN}`]);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------
+
+describe("options are checked before anything is sent", () => {
+  const NUMBERS = ["timeoutMs", "deadlineMs", "maxRetries", "maxRetryDelayMs", "maxUploadBytes", "maxResponseBytes"] as const;
+  const BAD = [Number.NaN, -1, 1.5, "abc", Infinity, 2 ** 31, null, {}];
+
+  it.each(NUMBERS)("client option %s: NaN, -1, 1.5, a string, Infinity, 2^31, null, an object → InputError naming it", (name) => {
+    for (const value of BAD) {
+      if (name === "maxUploadBytes" && value === 2 ** 31) continue; // uploads may be large
+      expect(() => new Client({ apiUrl: api.url, [name]: value } as ClientOptions)).toThrow(InputError);
+      try {
+        new Client({ apiUrl: api.url, [name]: value } as ClientOptions);
+      } catch (error) {
+        expect((error as InputError).field).toBe(name);
+      }
+    }
+    const zero = () => new Client({ apiUrl: api.url, [name]: 0 });
+    if (name === "maxRetries" || name === "maxRetryDelayMs") expect(zero).not.toThrow();
+    else expect(zero).toThrow(InputError);
+  });
+
+  it("the edges of each range are accepted; withOptions checks too", () => {
+    const edges: ClientOptions = { timeoutMs: 2 ** 31 - 1, deadlineMs: 1, maxRetries: 10, maxRetryDelayMs: 0, maxUploadBytes: 1, maxResponseBytes: 256 * 1024 * 1024 };
+    const client = new Client({ apiUrl: api.url, ...edges });
+    expect(() => new Client({ apiUrl: api.url, maxRetries: 11 })).toThrow(/^maxRetries: must be an integer from 0 to 10, got 11$/);
+    expect(() => new Client({ apiUrl: api.url, maxResponseBytes: 256 * 1024 * 1024 + 1 })).toThrow(InputError);
+    expect(() => client.withOptions({ timeoutMs: -1 })).toThrow(/timeoutMs/);
+  });
+
+  it("URLs and the other options", () => {
+    for (const [options, field] of [
+      [{ apiUrl: "not a url" }, "apiUrl"],
+      [{ iamUrl: "ftp://127.0.0.1/" }, "iamUrl"],
+      [{ eventsUrl: "http://127.0.0.1/" }, "eventsUrl"],
+      [{ fetch: "fetch" }, "fetch"],
+      [{ middleware: {} }, "middleware"],
+      [{ events: 5 }, "events"],
+    ] as [ClientOptions, string][]) {
+      let error: unknown;
+      try {
+        new Client(options);
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe(field);
+    }
+  });
+
+  it("per-call options: a bad value rejects the call with InputError and nothing is sent", async () => {
+    const client = new Client({ apiUrl: api.url, apiToken: TOKEN });
+    for (const [options, field] of [
+      [{ timeoutMs: Number.NaN }, "timeoutMs"],
+      [{ timeoutMs: 0 }, "timeoutMs"],
+      [{ maxRetries: Infinity }, "maxRetries"],
+      [{ deadlineMs: -5 }, "deadlineMs"],
+      [{ maxResponseBytes: "1" }, "maxResponseBytes"],
+      [{ signal: "stop" }, "signal"],
+    ] as [Record<string, unknown>, string][]) {
+      const error = await rejection(client.sources.list({}, options));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe(field);
+    }
+    expect(api.connections).toHaveLength(0);
+  });
 });
 
 // ---------------------------------------------------------------------------------------
@@ -1003,10 +1304,83 @@ describe("secrets", () => {
     expectNoSecrets(loginError);
   });
 
+  it.each(TRANSPORTS)("an error thrown by the fetch that quotes the request carries no secret, not even in its cause (%s)", async (_name, options) => {
+    // A fetch (a proxy library, a logging wrapper) whose error quotes the request headers.
+    const quoting = (async (input: Request) => {
+      throw new TypeError(`proxy refused ${input.url} with authorization ${input.headers.get("authorization")}`, {
+        cause: new Error(`headers: ${JSON.stringify(Object.fromEntries(input.headers))}`),
+      });
+    }) as unknown as typeof fetch;
+    const error = await rejection(new Client({ apiUrl: api.url, apiToken: TOKEN, maxRetries: 0, ...options, fetch: quoting }).sources.list());
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain("[redacted]");
+    expectNoSecrets(error);
+  });
+
+  it("a token with a CR, LF, NUL or other control character is refused at construction, without quoting it", () => {
+    const client = new Client({ apiUrl: api.url, apiToken: TOKEN });
+    for (const bad of [`${TOKEN}\r\nX-Injected: 1`, `${TOKEN}\n`, `${TOKEN}\0`, `${TOKEN}\x7f`, `${TOKEN}\t`, `tok ${TOKEN}`, "", `${TOKEN}é`]) {
+      for (const make of [() => new Client({ apiToken: bad }), () => client.withToken(bad)]) {
+        let error: unknown;
+        try {
+          make();
+        } catch (thrown) {
+          error = thrown;
+        }
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).field).toBe("apiToken");
+        expectNoSecrets(error);
+      }
+    }
+    expect(api.connections).toHaveLength(0);
+  });
   it("every kind of error produced in this suite was checked for secrets", () => {
-    expect([...checkedKinds].sort()).toEqual(["AbortError", "ConnectionError", "InputError", "NeuroIOError", "TimeoutError"]);
+    expect([...checkedKinds].sort()).toEqual([
+      "AbortError",
+      "ConnectionError",
+      "InputError",
+      "NeuroIOError",
+      "ResponseTooLargeError",
+      "TimeoutError",
+    ]);
   });
 });
+
+/** Answers 200 and then writes JSON-ish bytes as fast as the client reads, until it goes away. */
+function endless(): Behaviour {
+  return ({ res }) => {
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    res.writeHead(200, { "content-type": "application/json" });
+    res.write('{"count": 1, "next": null, "results": [{"name": "');
+    const pump = () => {
+      while (!res.destroyed && res.write(chunk));
+    };
+    res.on("drain", pump);
+    res.on("error", () => {});
+    pump();
+  };
+}
+
+/** 1 GiB of JSON-ish bytes in about 1 MB of gzip: one compressed 16 MiB member, sent 64 times (gzip allows members in a row). */
+let bomb: Buffer | undefined;
+function gzipBomb(status: number): Behaviour {
+  bomb ??= Buffer.concat(Array<Buffer>(64).fill(zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024, " "), { level: 9 })));
+  const body = bomb;
+  return ({ res }) => {
+    res.writeHead(status, { "content-type": "application/json", "content-encoding": "gzip", "content-length": body.length });
+    res.on("error", () => {});
+    res.end(body);
+  };
+}
+
+/** Runs test/faults-rss.ts (tsx) against `url`; generous limit: it is an external process on a busy machine. */
+async function runChild(url: string, transport: "node" | "fetch"): Promise<{ name: string; message: string; maxRssBytes: number }> {
+  const tsx = require.resolve("tsx/cli");
+  const { stdout } = await util.promisify(execFile)(process.execPath, [tsx, path.join(__dirname, "faults-rss.ts"), url, transport], {
+    timeout: 240_000,
+  });
+  return JSON.parse(stdout);
+}
 
 async function waitUntil(condition: () => boolean, withinMs = 5_000): Promise<void> {
   const until = performance.now() + withinMs;

@@ -1,29 +1,50 @@
 import type { Middleware } from "openapi-fetch";
 import { namespaces, type Namespaces } from "../generated/namespaces";
-import { unwrap } from "./errors";
+import { InputError, checkToken, unwrap } from "./errors";
 import { EventsListener, type EventsListenerOptions } from "./events";
 import { Http } from "./http";
 import { createSend } from "./operation";
+import { checkNumbers, checkType, checkUrl } from "./options";
 import { Session, type Credentials } from "./session";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./uploads";
 
+/**
+ * Client options. Every one is checked by the constructor (and `withToken`, `withOptions`,
+ * `Client.login`): a value of the wrong type or out of its range throws an InputError
+ * naming the option. Numbers are integers within the ranges given.
+ */
 export interface ClientOptions {
-  /** Token key sent as `Authorization: Token <key>`. Default: none (only `auth.login` works). */
+  /**
+   * Token key sent as `Authorization: Token <key>`: visible ASCII, no spaces or control
+   * characters. Default: none (only `auth.login` works).
+   */
   apiToken?: string;
-  /** IAM host. Default: `NEUROIO_IAM_URL` from the environment (Node), else `https://iam.neuroio.com`. */
+  /** IAM host, an http(s) URL. Default: `NEUROIO_IAM_URL` from the environment (Node), else `https://iam.neuroio.com`. */
   iamUrl?: string;
-  /** API host. Default: `NEUROIO_API_URL` from the environment (Node), else `https://api.neuroio.com`. */
+  /** API host, an http(s) URL. Default: `NEUROIO_API_URL` from the environment (Node), else `https://api.neuroio.com`. */
   apiUrl?: string;
-  /** Events WebSocket. Default: `NEUROIO_EVENTS_URL` from the environment (Node), else `wss://events.neuroio.com`. */
+  /** Events WebSocket, a ws(s) URL. Default: `NEUROIO_EVENTS_URL` from the environment (Node), else `wss://events.neuroio.com`. */
   eventsUrl?: string;
-  /** Time limit per call in ms, including uploads and reading the answer. Default: 60000. */
+  /** Time limit of each attempt in ms, including uploads and reading the answer: 1 to 2^31 − 1. Default: 60000. */
   timeoutMs?: number;
-  /** Retries of idempotent calls (GET, PUT, DELETE) on connection errors, 408, 429, 502, 503, 504. Default: 2; 0 disables. */
+  /**
+   * Time limit of a whole call in ms, over every attempt, the waits between retries
+   * (`Retry-After` included) and a re-login: 1 to 2^31 − 1. Default: twice the call's
+   * `timeoutMs` (120000 with the default time limit).
+   */
+  deadlineMs?: number;
+  /** Retries of idempotent calls (GET, PUT, DELETE) on connection errors, 408, 429, 502, 503, 504: 0 (none) to 10. Default: 2. */
   maxRetries?: number;
-  /** Upper bound of one wait between retries, also for `Retry-After`, in ms. Default: 30000. */
+  /** Upper bound of one wait between retries, also for `Retry-After`, in ms: 0 to 2^31 − 1. Default: 30000. */
   maxRetryDelayMs?: number;
-  /** Largest multipart upload sent, in bytes; larger ones are refused before sending. Default: 6 MiB. */
+  /** Largest multipart upload sent, in bytes; larger ones are refused before sending: 1 or more. Default: 6 MiB. */
   maxUploadBytes?: number;
+  /**
+   * Largest answer read, in bytes of the decoded body: 1 to 256 MiB. A larger one stops
+   * the reading (the connection is released) and fails the call with a
+   * `ResponseTooLargeError` naming the operation and the limit. Default: 64 MiB.
+   */
+  maxResponseBytes?: number;
   /**
    * The fetch implementation. Default: in Node, the SDK's transport on undici's connection
    * pool (faster than global fetch, same behaviour on the wire); elsewhere the global
@@ -44,6 +65,7 @@ export const DEFAULTS = {
   maxRetries: 2,
   maxRetryDelayMs: 30_000,
   maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES,
+  maxResponseBytes: 64 * 1024 * 1024,
 } as const;
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -63,6 +85,7 @@ export class Client {
   #events: EventsListener | undefined;
 
   constructor(options: ClientOptions = {}) {
+    checkOptions(options);
     this.#options = { ...options };
     this.#hosts = hostsOf(options);
     this.#session = sessions.get(options) ?? new Session(options.apiToken);
@@ -74,6 +97,8 @@ export class Client {
         maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
         maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs,
         maxUploadBytes: options.maxUploadBytes ?? DEFAULTS.maxUploadBytes,
+        maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+        deadlineMs: options.deadlineMs,
         fetch: options.fetch,
         middleware: options.middleware ?? [],
       },
@@ -88,8 +113,14 @@ export class Client {
    * wrong credentials.
    */
   static async login(credentials: Credentials, options: Omit<ClientOptions, "apiToken"> = {}): Promise<Client> {
+    checkType("credentials", credentials, "object");
     const bare = new Client({ ...options, apiToken: undefined });
-    const login = async (creds: Credentials) => (await unwrap(bare.auth.login(creds))).token;
+    const login = async (creds: Credentials) => {
+      const { token } = await unwrap(bare.auth.login(creds));
+      // A token that cannot go into a header is refused here, never quoted by a later failure.
+      checkToken("token.key", token?.key);
+      return token;
+    };
     const token = await login(credentials);
     const session = new Session(token.key, { credentials, login, expires: token.expires });
     const clientOptions = { ...options };
@@ -155,9 +186,24 @@ type Hosts = Required<Pick<ClientOptions, "iamUrl" | "apiUrl" | "eventsUrl">>;
  */
 function hostsOf(options: ClientOptions): Hosts {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  const HTTP = ["http:", "https:"];
   return {
-    iamUrl: options.iamUrl ?? env.NEUROIO_IAM_URL ?? DEFAULTS.iamUrl,
-    apiUrl: options.apiUrl ?? env.NEUROIO_API_URL ?? DEFAULTS.apiUrl,
-    eventsUrl: options.eventsUrl ?? env.NEUROIO_EVENTS_URL ?? DEFAULTS.eventsUrl,
+    iamUrl: checkUrl(options.iamUrl !== undefined ? "iamUrl" : "NEUROIO_IAM_URL", options.iamUrl ?? env.NEUROIO_IAM_URL ?? DEFAULTS.iamUrl, HTTP),
+    apiUrl: checkUrl(options.apiUrl !== undefined ? "apiUrl" : "NEUROIO_API_URL", options.apiUrl ?? env.NEUROIO_API_URL ?? DEFAULTS.apiUrl, HTTP),
+    eventsUrl: checkUrl(
+      options.eventsUrl !== undefined ? "eventsUrl" : "NEUROIO_EVENTS_URL",
+      options.eventsUrl ?? env.NEUROIO_EVENTS_URL ?? DEFAULTS.eventsUrl,
+      ["ws:", "wss:"],
+    ),
   };
+}
+
+/** Checks every option given (see ClientOptions for the ranges); the URLs are checked by hostsOf. */
+function checkOptions(options: ClientOptions): void {
+  checkType("options", options, "object");
+  if (options.apiToken !== undefined) checkToken("apiToken", options.apiToken);
+  checkNumbers(options, ["timeoutMs", "deadlineMs", "maxRetries", "maxRetryDelayMs", "maxUploadBytes", "maxResponseBytes"]);
+  checkType("fetch", options.fetch, "function");
+  if (options.middleware !== undefined && !Array.isArray(options.middleware)) throw new InputError("middleware", "must be an array of openapi-fetch middleware");
+  checkType("events", options.events, "object");
 }

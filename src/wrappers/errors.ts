@@ -46,15 +46,89 @@ export class ConnectionError extends Error {
   }
 }
 
-/** The call took longer than its time limit; the connection has been released. */
+/**
+ * The call took longer than its time limit: one attempt its `timeoutMs`, or the whole call
+ * (attempts, waits between retries, re-login) its `deadlineMs`. The connection has been
+ * released. `timeoutMs` is the limit that ran out; `limit` says which one it was.
+ */
 export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
   constructor(
     readonly operation: string,
     readonly timeoutMs: number,
+    readonly limit: "timeoutMs" | "deadlineMs" = "timeoutMs",
   ) {
-    super(`${operation} timed out after ${timeoutMs} ms`);
+    super(limit === "timeoutMs" ? `${operation} timed out after ${timeoutMs} ms` : `${operation} ran past its deadline of ${timeoutMs} ms (deadlineMs)`);
   }
+}
+
+/**
+ * The answer's body was larger than `maxResponseBytes` (counted decoded, as it arrives);
+ * reading stopped there and the connection has been released. Never retried.
+ */
+export class ResponseTooLargeError extends Error {
+  override name = "ResponseTooLargeError";
+  constructor(
+    readonly operation: string,
+    readonly maxResponseBytes: number,
+  ) {
+    super(`${operation}: the answer is larger than maxResponseBytes (${maxResponseBytes} bytes); reading stopped`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Secrets: nothing the SDK produces (messages, excerpts, causes, stacks) may carry them.
+// ---------------------------------------------------------------------------------------
+
+const REDACTED = "[redacted]";
+
+/**
+ * `text` with every secret replaced, as written and as JSON escapes it (a server may echo a
+ * request inside a JSON string). Run it before cutting any excerpt, so that no part of a
+ * secret survives the cut.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  for (const secret of secrets) {
+    if (!secret) continue;
+    text = text.split(secret).join(REDACTED);
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (escaped !== secret) text = text.split(escaped).join(REDACTED);
+  }
+  return text;
+}
+
+/**
+ * Redacts the secrets from `error`'s message and stack and from its causes (and an
+ * AggregateError's errors), in place: the error is the SDK's to throw, and keeps its class.
+ */
+export function scrub<T>(error: T, secrets: readonly string[], depth = 0): T {
+  if (!(error instanceof Error) || depth > 8 || !secrets.some(Boolean)) return error;
+  try {
+    for (const key of ["message", "stack"] as const) {
+      const text = error[key];
+      if (typeof text === "string" && redact(text, secrets) !== text) error[key] = redact(text, secrets);
+    }
+    scrub(error.cause, secrets, depth + 1);
+    if (error instanceof AggregateError) for (const inner of error.errors) scrub(inner, secrets, depth + 1);
+  } catch {
+    // A frozen error cannot be changed; none of the SDK's or its transports' are.
+  }
+  return error;
+}
+
+/**
+ * Refuses a token that is not a plain header value (visible ASCII): a CR, LF or NUL in it
+ * would make the request fail with an error quoting the token. The message never does.
+ */
+export function checkToken(field: string, token: unknown): void {
+  if (!isHeaderSafe(token)) {
+    throw new InputError(field, "must be a non-empty string of visible ASCII characters (no spaces or control characters such as CR, LF, NUL)");
+  }
+}
+
+/** True for a non-empty string of visible ASCII: safe in `Authorization: Token <token>`. */
+export function isHeaderSafe(token: unknown): token is string {
+  return typeof token === "string" && /^[\x21-\x7e]+$/.test(token);
 }
 
 /** Any openapi-fetch result: `{ data, error, response }`. */

@@ -9,6 +9,7 @@
  */
 
 import type { components } from "../generated/schema";
+import { InputError, isHeaderSafe, redact } from "./errors";
 
 /** The entry an event carries: inferred to be the Entry object of `GET /v1/entries/` (reference §9.3 leaves it open). */
 export type EntryEventData = components["schemas"]["Entry"];
@@ -29,7 +30,7 @@ export type EventsState = "idle" | "connecting" | "authenticating" | "open" | "r
 export interface EventsStateInfo {
   /** The state before this change. */
   previous: EventsState;
-  /** Connection attempt number since the last successful authentication (1-based); 0 when not relevant. */
+  /** Connection attempt number since the last connection that stayed up `reconnect.stableAfterMs` (1-based); 0 when not relevant. */
   attempt: number;
   /** `reconnecting` only: milliseconds until the next attempt. */
   delayMs?: number;
@@ -75,7 +76,17 @@ export interface EventsListenerOptions {
   pingIntervalMs?: number;
   /** How long to wait for `{"PING":"PONG"}` (and for the socket to open and answer AUTH) before the connection is declared dead. Default 10000 ms. */
   pongTimeoutMs?: number;
-  /** Reconnect backoff: delay = random(0, min(maxDelayMs, initialDelayMs * factor^n)). */
+  /**
+   * Largest incoming frame, in bytes: 1 to 2^31 − 1. Default 1 MiB (an entry is a few KiB).
+   * With the `ws` package (Node) a larger frame is refused before it is read and the
+   * connection is dropped (code 1009) and made again; a browser's WebSocket has no such
+   * limit, so there a larger frame is dropped unparsed with an EventsProtocolError.
+   */
+  maxFrameBytes?: number;
+  /**
+   * Reconnect backoff: delay = random(0, min(maxDelayMs, initialDelayMs * factor^n)), n the
+   * attempts since the last connection that stayed up `stableAfterMs`.
+   */
   reconnect?: {
     /** Default 500 ms. */
     initialDelayMs?: number;
@@ -83,8 +94,17 @@ export interface EventsListenerOptions {
     maxDelayMs?: number;
     /** Default 2. */
     factor?: number;
+    /**
+     * How long an authenticated connection must stay up before the backoff starts again
+     * from `initialDelayMs`. A server that accepts AUTH and drops the connection at once
+     * thus meets a growing delay. Default 10000 ms.
+     */
+    stableAfterMs?: number;
   };
-  /** WebSocket implementation. Default: `globalThis.WebSocket` when present (browsers, Node 22+), else the `ws` package, loaded on first connect. */
+  /**
+   * WebSocket implementation. Default: in Node the `ws` package, loaded on first connect
+   * (it enforces `maxFrameBytes` while reading); elsewhere `globalThis.WebSocket`.
+   */
   WebSocket?: WebSocketConstructor;
 }
 
@@ -124,6 +144,7 @@ const CLOSED = 3;
 // How long close() waits for a closing handshake before dropping the connection outright.
 const CLOSE_HANDSHAKE_MS = 1000;
 const FRAME_EXCERPT_CHARS = 200;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const noop = () => {};
 
 type Handler<K extends keyof EventsListenerEventMap> = (...args: EventsListenerEventMap[K]) => void;
@@ -152,6 +173,8 @@ export class EventsListener {
   readonly #initialDelayMs: number;
   readonly #maxDelayMs: number;
   readonly #factor: number;
+  readonly #stableAfterMs: number;
+  readonly #maxFrameBytes: number;
   #WebSocket: WebSocketConstructor | undefined;
 
   readonly #handlers: { [K in keyof EventsListenerEventMap]: Set<Handler<K>> } = {
@@ -161,12 +184,14 @@ export class EventsListener {
   };
   #state: EventsState = "idle";
   #socket: WebSocketLike | undefined;
-  /** Attempts since the last successful authentication; drives the backoff. */
+  /** Attempts since the last connection that stayed up #stableAfterMs; drives the backoff. */
   #attempt = 0;
   /** Bumped by every start and close, so async work from an older cycle knows to stop. */
   #cycle = 0;
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
+  /** Armed on authentication: when it fires, the connection counts as stable and the backoff starts over. */
+  #stableTimer: ReturnType<typeof setTimeout> | undefined;
   /** Armed while an answer is owed: socket open + AUTH reply, or a PONG. */
   #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
   #waiters: Waiter[] = [];
@@ -182,6 +207,8 @@ export class EventsListener {
     this.#initialDelayMs = positive("reconnect.initialDelayMs", options.reconnect?.initialDelayMs ?? 500);
     this.#maxDelayMs = positive("reconnect.maxDelayMs", options.reconnect?.maxDelayMs ?? 30000);
     this.#factor = positive("reconnect.factor", options.reconnect?.factor ?? 2);
+    this.#stableAfterMs = positive("reconnect.stableAfterMs", options.reconnect?.stableAfterMs ?? 10000);
+    this.#maxFrameBytes = positive("maxFrameBytes", options.maxFrameBytes ?? 1024 * 1024);
   }
 
   /** The current lifecycle state. */
@@ -343,6 +370,10 @@ export class EventsListener {
       return;
     }
     this.#lastToken = token;
+    if (!isHeaderSafe(token)) {
+      this.#fail(new EventsAuthError("The token is not a string of visible ASCII characters (no spaces or control characters)"));
+      return;
+    }
 
     let WebSocketClass: WebSocketConstructor;
     try {
@@ -388,13 +419,21 @@ export class EventsListener {
   }
 
   async #webSocketClass(): Promise<WebSocketConstructor> {
-    this.#WebSocket ??= (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket ?? (await loadWs());
+    // Node: `ws`, the one that can refuse an oversized frame before reading it (Node's global WebSocket cannot).
+    const node = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === "string";
+    const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+    this.#WebSocket ??= node || !global ? await loadWs(this.#maxFrameBytes) : global;
     return this.#WebSocket;
   }
 
   #onFrame(data: unknown): void {
     if (typeof data !== "string") {
       this.#emitError(new EventsProtocolError(`Ignored a binary frame (${byteLength(data)} bytes): the feed sends JSON text frames`));
+      return;
+    }
+    // Where the WebSocket could not refuse it (a browser's): at least not parsed. Characters ≤ bytes.
+    if (data.length > this.#maxFrameBytes) {
+      this.#emitError(new EventsProtocolError(`Ignored a frame of over ${this.#maxFrameBytes} bytes (maxFrameBytes)`));
       return;
     }
     let frame: unknown;
@@ -437,7 +476,12 @@ export class EventsListener {
   #onAuthenticated(): void {
     if (this.#state !== "authenticating") return; // a repeated auth reply changes nothing
     this.#clearDeadline();
-    this.#attempt = 0;
+    // The backoff starts over only once this connection has proved itself (not at AUTH: a
+    // server that accepts and drops at once would otherwise be hammered).
+    this.#stableTimer = setTimeout(() => {
+      this.#stableTimer = undefined;
+      this.#attempt = 0;
+    }, Math.min(this.#stableAfterMs, MAX_TIMER_MS));
     this.#setState("open", { attempt: 0 });
     this.#pingTimer = setInterval(() => this.#ping(), this.#pingIntervalMs);
     this.#settleWaiters();
@@ -538,6 +582,8 @@ export class EventsListener {
   #clearTimers(): void {
     clearTimeout(this.#reconnectTimer);
     clearInterval(this.#pingTimer);
+    clearTimeout(this.#stableTimer);
+    this.#stableTimer = undefined;
     this.#clearDeadline();
     this.#reconnectTimer = undefined;
     this.#pingTimer = undefined;
@@ -561,7 +607,9 @@ export class EventsListener {
   }
 
   #protocolError(message: string, frame: string): void {
-    const excerpt = this.#redact(frame.length > FRAME_EXCERPT_CHARS ? `${frame.slice(0, FRAME_EXCERPT_CHARS)}…` : frame);
+    // Redacted before the cut: a token cut in two would survive in part.
+    const clean = this.#redact(frame);
+    const excerpt = clean.length > FRAME_EXCERPT_CHARS ? `${clean.slice(0, FRAME_EXCERPT_CHARS)}…` : clean;
     this.#emitError(new EventsProtocolError(message, excerpt));
   }
 
@@ -583,8 +631,7 @@ export class EventsListener {
 
   /** Servers may echo what they were sent; make sure the token never leaves through a message. */
   #redact(text: string): string {
-    const token = this.#lastToken;
-    return token ? text.split(token).join("[redacted]") : text;
+    return this.#lastToken ? redact(text, [this.#lastToken]) : text;
   }
 }
 
@@ -594,13 +641,18 @@ export class EventsListener {
  * jest, ts-node) uses require: jest's module sandbox rejects import() without
  * --experimental-vm-modules. ESM builds have no require and use import().
  */
-async function loadWs(): Promise<WebSocketConstructor> {
+async function loadWs(maxPayload: number): Promise<WebSocketConstructor> {
   const ws: typeof import("ws") = typeof require === "function" ? require("ws") : await import("ws");
-  return ws.WebSocket as unknown as WebSocketConstructor;
+  // ws reads at most maxPayload bytes of a frame, then closes the connection with 1009.
+  return class extends ws.WebSocket {
+    constructor(url: string) {
+      super(url, { maxPayload });
+    }
+  } as unknown as WebSocketConstructor;
 }
 
 function positive(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`EventsListener: ${name} must be a positive number`);
+  if (typeof value !== "number" || !(value > 0 && value <= MAX_TIMER_MS)) throw new InputError(name, `must be a number above 0 and at most 2^31 − 1, got ${String(value)}`);
   return value;
 }
 

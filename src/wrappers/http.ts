@@ -4,7 +4,8 @@ import createClient, {
   type Middleware,
 } from "openapi-fetch";
 import type { paths } from "../generated/schema";
-import { ConnectionError, TimeoutError, type ErrorBody } from "./errors";
+import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, scrub, type ErrorBody } from "./errors";
+import { checkNumbers, checkType } from "./options";
 import type { Session } from "./session";
 import { SDK_VERSION } from "../version";
 
@@ -16,18 +17,42 @@ export interface TransportConfig {
   maxRetries: number;
   maxRetryDelayMs: number;
   maxUploadBytes: number;
+  maxResponseBytes: number;
+  /** Undefined: twice the call's timeoutMs. */
+  deadlineMs: number | undefined;
   fetch: typeof globalThis.fetch | undefined;
   middleware: Middleware[];
 }
 
-/** Per-call overrides, the last argument of every client method. */
+/**
+ * Per-call overrides of the client's options, the last argument of every client method.
+ * Checked when the call is made: a value out of range rejects the call with an InputError
+ * naming it, before anything is sent.
+ */
 export interface RequestOptions {
   /** Aborts the call. */
   signal?: AbortSignal;
-  /** Time limit for this call, in ms, including reading the answer. */
+  /** Time limit of each attempt, in ms, including reading the answer: an integer from 1 to 2^31 − 1. */
   timeoutMs?: number;
-  /** Retries for this call (idempotent methods only); 0 disables. */
+  /** Retries for this call (idempotent methods only): an integer from 0 (none) to 10. */
   maxRetries?: number;
+  /**
+   * Time limit of the whole call, in ms, over every attempt, the waits between them
+   * (`Retry-After` included) and a re-login: an integer from 1 to 2^31 − 1. Default: the
+   * client's `deadlineMs`, else twice this call's `timeoutMs`.
+   */
+  deadlineMs?: number;
+  /** Largest answer body read, in bytes after decoding: an integer from 1 to 256 MiB. Default: the client's (64 MiB). */
+  maxResponseBytes?: number;
+}
+
+/** A call's options with every default filled in. */
+interface CallSettings {
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  maxRetries: number;
+  deadlineMs: number;
+  maxResponseBytes: number;
 }
 
 /** Response header on every result: how many attempts the call took. */
@@ -53,8 +78,16 @@ export interface PendingRequest {
 /** The part of a Response that `normalize` reads: what the Node transport answers. */
 export type Answer = Pick<Response, "ok" | "status" | "statusText" | "text"> & { headers: HeadersInit; body: null };
 
-/** Sends one request and reads its whole answer; rejects as fetch does when that fails. */
-export type Transport = (request: PendingRequest, init: { signal: AbortSignal }) => Promise<Answer>;
+/**
+ * Sends one request and reads its whole answer; rejects as fetch does when that fails. An
+ * answer body over `maxResponseBytes` (decoded) stops the reading, releases the connection
+ * and rejects with an error whose `code` (or its cause's) is RESPONSE_TOO_LARGE.
+ */
+export type Transport = (request: PendingRequest, init: { signal: AbortSignal; maxResponseBytes?: number }) => Promise<Answer>;
+
+/** The `code` of a transport's error for an answer over the size limit (a type, so the Node transport shares it without importing). */
+export type ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE";
+const RESPONSE_TOO_LARGE: ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE";
 
 // Node's default transport (node-transport.ts: undici's pool, without fetch's Request and
 // Response objects). Not in Bun or Deno, which have process.versions.node too.
@@ -114,58 +147,108 @@ export class Http {
     }
   }
 
-  /** openapi-fetch options for one call of `operation`: its transport and signal. */
+  /**
+   * openapi-fetch options for one call of `operation`: its transport and signal. Options
+   * out of range make the call reject with an InputError, before anything is sent.
+   */
   call(operation: string, options: RequestOptions = {}): { fetch: (request: Request) => Promise<Response> } {
+    let settings: CallSettings;
+    try {
+      settings = this.settings(options);
+    } catch (error) {
+      return { fetch: () => Promise.reject(error) };
+    }
     return {
-      fetch: (request) => this.send(request, operation, options),
+      fetch: (request) => this.send(request, operation, settings),
       // The data normalize parsed, not parsed again; middleware may swap the Response.
       ...(!this.config.middleware.length && { parseAs: PARSED }),
     };
   }
 
-  private async send(request: Request | PendingRequest, operation: string, options: RequestOptions): Promise<Response> {
-    const retries = IDEMPOTENT.has(request.method) ? (options.maxRetries ?? this.config.maxRetries) : 0;
+  private settings(options: RequestOptions): CallSettings {
+    checkType("options", options, "object");
+    checkNumbers(options, ["timeoutMs", "maxRetries", "deadlineMs", "maxResponseBytes"]);
+    checkType("signal", options.signal, "object");
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
+    return {
+      signal: options.signal,
+      timeoutMs,
+      maxRetries: options.maxRetries ?? this.config.maxRetries,
+      deadlineMs: options.deadlineMs ?? this.config.deadlineMs ?? 2 * timeoutMs,
+      maxResponseBytes: options.maxResponseBytes ?? this.config.maxResponseBytes,
+    };
+  }
+
+  /** One call: its attempts, the waits between them and a re-login, within its deadline; nothing it throws carries a secret. */
+  private async send(request: Request | PendingRequest, operation: string, settings: CallSettings): Promise<Response> {
+    const secrets = [...this.session.secrets, ...passwordsIn(await bodyText(request))];
+    try {
+      return await this.attempts(request, operation, settings, secrets);
+    } catch (error) {
+      throw scrub(error, [...secrets, ...this.session.secrets]);
+    }
+  }
+
+  private async attempts(request: Request | PendingRequest, operation: string, settings: CallSettings, secrets: string[]): Promise<Response> {
+    const { signal, timeoutMs, maxRetries, deadlineMs } = settings;
+    const retries = IDEMPOTENT.has(request.method) ? maxRetries : 0;
     const canResend = request.body === null || IDEMPOTENT.has(request.method);
-    // The re-login is shared with other calls; this call's signal only stops its own wait.
-    if (this.session.expired()) await abortable(this.session.renew(this.session.token), options.signal);
+    const deadlineAt = performance.now() + deadlineMs;
+    const left = () => deadlineAt - performance.now();
+    const pastDeadline = () => new TimeoutError(operation, deadlineMs, "deadlineMs");
+    // The re-login is shared with other calls; this call's signal and deadline only stop its own wait.
+    const renew = (token: string | undefined) => within(this.session.renew(token), left(), signal, pastDeadline);
+    if (this.session.expired()) await renew(this.session.token);
 
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
-      // Keep the original unread while another attempt may need its body (none to keep
-      // without a body, nor for a pending request, whose body is no stream).
+      // Keep the original unread while another attempt may need its body.
       const mayRepeat = attempt <= retries || (!renewed && this.session.renewable && canResend);
-      const outgoing = mayRepeat && "clone" in request && request.body !== null ? request.clone() : request;
       const token = this.session.token;
-      if (token !== undefined) outgoing.headers.set("Authorization", `Token ${token}`);
-      if (USER_AGENT) outgoing.headers.set("User-Agent", USER_AGENT);
+      const outgoing = withHeaders(request, mayRepeat, token);
+      const remaining = left();
+      if (remaining <= 0) throw pastDeadline();
+      const cutByDeadline = remaining < timeoutMs;
 
       let response: Response;
       try {
-        response = await this.attempt(outgoing, operation, timeoutMs, options.signal);
+        response = await this.attempt(outgoing, operation, cutByDeadline ? remaining : timeoutMs, settings, secrets);
       } catch (error) {
+        if (error instanceof TimeoutError && cutByDeadline) throw pastDeadline();
         if (!(error instanceof ConnectionError) || error instanceof TimeoutError || attempt > retries) throw error;
-        await sleep(backoff(attempt, this.config.maxRetryDelayMs), options.signal);
+        const wait = backoff(attempt, this.config.maxRetryDelayMs);
+        if (wait >= left()) throw error; // no time left for another attempt
+        await sleep(wait, signal);
         continue;
       }
 
       if (response.status === 401 && !renewed && this.session.renewable) {
         renewed = true;
-        await abortable(this.session.renew(token), options.signal);
+        await renew(token);
         if (canResend) continue;
       }
-      if (RETRY_STATUSES.has(response.status) && attempt <= retries) {
-        const delay = retryAfter(response.headers.get("Retry-After"), this.config.maxRetryDelayMs);
-        await response.body?.cancel();
-        await sleep(delay ?? backoff(attempt, this.config.maxRetryDelayMs), options.signal);
-        continue;
+      // A 2xx whose body was broken comes back as a 502, but the server did act: not retried.
+      if (RETRY_STATUSES.has(response.status) && attempt <= retries && !fromSuccess.has(response)) {
+        const delay = retryAfter(response.headers.get("Retry-After"), this.config.maxRetryDelayMs) ?? backoff(attempt, this.config.maxRetryDelayMs);
+        // A wait past the deadline would only end in a timeout: this answer is more useful.
+        if (delay < left()) {
+          await response.body?.cancel();
+          await sleep(delay, signal);
+          continue;
+        }
       }
-      return withAttempts(response, attempt);
+      return withAttempts(response, attempt, operation);
     }
   }
 
-  /** One request on the wire, its answer read in full and normalised, under a time limit. */
-  private async attempt(request: Request | PendingRequest, operation: string, timeoutMs: number, signal?: AbortSignal): Promise<Response> {
+  /** One request on the wire, its answer read (up to the size limit) and normalised, under a time limit. */
+  private async attempt(
+    request: Request | PendingRequest,
+    operation: string,
+    timeoutMs: number,
+    { signal, maxResponseBytes }: CallSettings,
+    secrets: string[],
+  ): Promise<Response> {
     // One controller for the time limit and the caller's signal: cheaper per call than
     // AbortSignal.timeout + AbortSignal.any, and its timer is gone as soon as the answer is.
     const controller = new AbortController();
@@ -179,13 +262,16 @@ export class Http {
     const doFetch = (this.config.fetch ?? ("clone" in request ? globalThis.fetch : viaNode)) as Transport;
     try {
       if (signal?.aborted) throw signal.reason;
-      const response = await doFetch(request as PendingRequest, { signal: controller.signal });
-      return await normalize(response);
+      const response = await doFetch(request as PendingRequest, { signal: controller.signal, maxResponseBytes });
+      return await normalize(response, maxResponseBytes, secrets);
     } catch (error) {
+      // Whatever is left of the answer (a body cut short by the size limit): release its connection.
+      controller.abort();
       if (timedOut && !signal?.aborted) throw new TimeoutError(operation, timeoutMs);
       if (signal?.aborted) throw signal.reason;
-      throw new ConnectionError(`${operation}: could not reach ${new URL(request.url).host} (${describe(error)})${corsHint(request.url)}`, {
-        cause: error,
+      if (tooLarge(error)) throw new ResponseTooLargeError(operation, maxResponseBytes);
+      throw new ConnectionError(`${operation}: could not reach ${new URL(request.url).host} (${redact(describe(error), secrets)})${corsHint(request.url)}`, {
+        cause: scrub(error, secrets),
       });
     } finally {
       clearTimeout(timer);
@@ -195,12 +281,49 @@ export class Http {
 }
 
 /**
+ * The request as sent: with the token and User-Agent. A Request (global fetch, the only
+ * kind middleware sees) is copied, so that the caller's and every hook's Request never
+ * carries the token; a pending request is the SDK's own and is no one else's to see.
+ */
+function withHeaders(request: Request | PendingRequest, mayRepeat: boolean, token: string | undefined): Request | PendingRequest {
+  const headers = "clone" in request ? new Headers(request.headers) : request.headers;
+  if (token !== undefined) headers.set("Authorization", `Token ${token}`);
+  if (USER_AGENT) headers.set("User-Agent", USER_AGENT);
+  if (!("clone" in request)) return request;
+  // Making a Request from another takes its body: keep the original unread while another attempt may need it.
+  return new Request(mayRepeat && request.body !== null ? request.clone() : request, { headers });
+}
+
+/** The text of a JSON request body (read from a copy), or "" for any other. */
+async function bodyText(request: Request | PendingRequest): Promise<string> {
+  if (request.body === null) return "";
+  if (!("clone" in request)) return typeof request.body === "string" ? request.body : "";
+  return request.headers.get("content-type")?.startsWith("application/json") ? request.clone().text() : "";
+}
+
+/** The values of `password`-like fields of a JSON body (login, password change): a server may echo them in its error. */
+function passwordsIn(text: string): string[] {
+  if (!text.includes("password")) return [];
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    return Object.entries(body).flatMap(([name, value]) => (/password/i.test(name) && typeof value === "string" ? [value] : []));
+  } catch {
+    return [];
+  }
+}
+
+function tooLarge(error: unknown): boolean {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  return e?.code === RESPONSE_TOO_LARGE || e?.cause?.code === RESPONSE_TOO_LARGE;
+}
+
+/**
  * Reads the whole answer so that nothing later can fail on it: a success body that is
  * not JSON and any error body (HTML 502 pages, empty 500s, truncated JSON) become a
  * well-formed NeuroIO ErrorBody. The SDK acts as the gateway that got a bad answer, so a
  * 2xx with a broken body turns into a 502 naming the status it really had.
  */
-async function normalize(response: Answer | Response): Promise<Response> {
+async function normalize(response: Answer | Response, maxBytes: number, secrets: readonly string[]): Promise<Response> {
   // The answer is always a new Response of ours (mutable headers, for withAttempts), and
   // its body is already decoded text.
   const headers = new Headers(response.headers);
@@ -211,21 +334,59 @@ async function normalize(response: Answer | Response): Promise<Response> {
     await response.body?.cancel();
     return parsed(new Response(null, init), undefined);
   }
-  const text = await response.text();
+  const text = await readText(response, maxBytes);
   if (response.ok) {
     let data: unknown;
     try {
       data = text === "" ? undefined : JSON.parse(text);
     } catch {
-      return errorResponse({ ...init, status: 502, statusText: "Bad Gateway" }, {
+      const gateway = errorResponse({ ...init, status: 502, statusText: "Bad Gateway" }, {
         error_codes: [],
-        message: `NeuroIO answered HTTP ${response.status} with a body that is not valid JSON: ${excerpt(text)}`,
+        message: `NeuroIO answered HTTP ${response.status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`,
         fields: [],
       });
+      fromSuccess.add(gateway);
+      return gateway;
     }
     return parsed(new Response(text === "" ? null : text, init), data);
   }
-  return errorResponse(init, toErrorBody(response.status, text));
+  // Redacted before anything is cut or parsed: a server may echo the request (and its token or password).
+  return errorResponse(init, toErrorBody(response.status, redact(text, secrets)));
+}
+
+/** 502s made from a 2xx answer with a broken body: the server acted, so they are never retried. */
+const fromSuccess = new WeakSet<Response>();
+
+const utf8 = new TextDecoder(); // UTF-8, drops a BOM, as Response.text() does
+
+/**
+ * The answer's text, read chunk by chunk up to `maxBytes` (decoded, as fetch hands them
+ * over); past that the stream is cancelled, which releases the connection. The Node
+ * transport's answer is already read, under the same limit.
+ */
+async function readText(response: Answer | Response, maxBytes: number): Promise<string> {
+  if (response.body === null) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw Object.assign(new RangeError(`answer over ${maxBytes} bytes`), { code: RESPONSE_TOO_LARGE });
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return utf8.decode(whole);
 }
 
 function toErrorBody(status: number, text: string): ErrorBody {
@@ -262,9 +423,16 @@ function errorResponse(init: { status: number; statusText: string; headers: Head
   return new Response(JSON.stringify(body), init);
 }
 
-function withAttempts(response: Response, attempts: number): Response {
+const OPERATION = Symbol("neuroio.operation");
+
+function withAttempts(response: Response, attempts: number, operation: string): Response {
   response.headers.set(ATTEMPTS_HEADER, String(attempts));
-  return response;
+  return Object.assign(response, { [OPERATION]: operation });
+}
+
+/** The operation (`sources.list`) whose call answered `response`, if the SDK made it. */
+export function operationOf(response: Response): string | undefined {
+  return (response as { [OPERATION]?: string })[OPERATION];
 }
 
 /**
@@ -311,19 +479,27 @@ function retryAfter(header: string | null, capMs: number): number | undefined {
   return Math.min(Math.max(ms, 0), capMs);
 }
 
-/** `promise`, or the signal's reason as soon as it aborts (the promise itself runs on). */
-function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) {
+/**
+ * `promise`, or the signal's reason as soon as it aborts, or `timeout()` after `ms` (the
+ * promise itself runs on: it may be shared).
+ */
+function within<T>(promise: Promise<T>, ms: number, signal: AbortSignal | undefined, timeout: () => Error): Promise<T> {
+  if (signal?.aborted || ms <= 0) {
     promise.catch(() => {}); // left running for its other waiters; its failure is theirs
-    return Promise.reject(signal.reason);
+    return Promise.reject(signal?.aborted ? signal.reason : timeout());
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    const onAbort = () => reject(signal!.reason);
+    const timer = setTimeout(() => reject(timeout()), Math.min(ms, MAX_TIMER_MS));
+    signal?.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    });
   });
 }
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 export { Client, DEFAULTS, type ClientOptions } from "./client";
-export { NeuroIOError, InputError, ConnectionError, TimeoutError, unwrap, type ErrorBody, type ErrorField, type DataOf } from "./errors";
+export { NeuroIOError, InputError, ConnectionError, TimeoutError, ResponseTooLargeError, unwrap, type ErrorBody, type ErrorField, type DataOf } from "./errors";
 export { ATTEMPTS_HEADER, type RequestOptions } from "./http";
 export { paginate, type PageWindow, type PaginateOptions } from "./pagination";
 export type { ImageInput } from "./uploads";

@@ -26,7 +26,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { Agent as AgentClass, Dispatcher as DispatcherClass, interceptors as Interceptors } from "undici";
-import type { Answer, PendingRequest, Transport } from "./http";
+import type { Answer, PendingRequest, ResponseTooLargeCode, Transport } from "./http";
 // undici's modules themselves rather than its index: the index installs undici's Agent as
 // the process-wide dispatcher when none is set (Node's global fetch would then go through
 // it: a side effect an SDK must not have), and loads in about 3× the time. The version is
@@ -53,7 +53,7 @@ const FETCH_DEFAULTS: [string, string][] = [
 ];
 const decoder = new TextDecoder(); // UTF-8, drops a BOM, as Response.text() does
 
-export const transport: Transport = async (request: PendingRequest, { signal }): Promise<Answer> => {
+export const transport: Transport = async (request: PendingRequest, { signal, maxResponseBytes = Infinity }): Promise<Answer> => {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
@@ -80,6 +80,7 @@ export const transport: Transport = async (request: PendingRequest, { signal }):
         body: body as DispatcherClass.DispatchOptions["body"], // undici also sends async iterables
       },
       signal,
+      maxResponseBytes,
     );
     const pairs: [string, string][] = [];
     for (const name in response.headers) {
@@ -88,12 +89,20 @@ export const transport: Transport = async (request: PendingRequest, { signal }):
       else if (value !== undefined) pairs.push([name, value]);
     }
     const { status, statusText } = response;
-    const text = decoder.decode(await decode(response.body, response.headers["content-encoding"], status));
+    const decoded = await decode(response.body, response.headers["content-encoding"], status, maxResponseBytes);
+    const text = decoder.decode(decoded);
     return { ok: status >= 200 && status < 300, status, statusText, headers: pairs, body: null, text: async () => text };
   } catch (error) {
+    if ((error as { code?: unknown }).code === RESPONSE_TOO_LARGE) throw error;
     throw new TypeError("fetch failed", { cause: error });
   }
 };
+
+const RESPONSE_TOO_LARGE: ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE";
+
+function tooLarge(maxBytes: number): Error {
+  return Object.assign(new RangeError(`answer over ${maxBytes} bytes`), { code: RESPONSE_TOO_LARGE });
+}
 
 interface Received {
   status: number;
@@ -106,7 +115,7 @@ interface Received {
  * One request through undici's dispatcher with a minimal handler that gathers the body:
  * no Readable stream and no per-request AsyncResource, which undici's request() adds.
  */
-function dispatch(d: DispatcherClass, options: DispatcherClass.DispatchOptions, signal: AbortSignal): Promise<Received> {
+function dispatch(d: DispatcherClass, options: DispatcherClass.DispatchOptions, signal: AbortSignal, maxBytes: number): Promise<Received> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     let controller: DispatcherClass.DispatchController | undefined;
@@ -114,6 +123,7 @@ function dispatch(d: DispatcherClass, options: DispatcherClass.DispatchOptions, 
     let statusText = "";
     let headers: IncomingHttpHeaders = {};
     const chunks: Buffer[] = [];
+    let size = 0;
     const onAbort = () => controller?.abort(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
     const settle = () => signal.removeEventListener("abort", onAbort);
@@ -127,7 +137,14 @@ function dispatch(d: DispatcherClass, options: DispatcherClass.DispatchOptions, 
         headers = responseHeaders as IncomingHttpHeaders;
         statusText = statusMessage ?? "";
       },
-      onResponseData(_c, chunk) {
+      onResponseData(c, chunk) {
+        // Counted as received: a coded body is no larger decoded than this, and decode() limits the rest.
+        size += chunk.length;
+        if (size > maxBytes) {
+          chunks.length = 0;
+          c.abort(tooLarge(maxBytes)); // destroys the connection; onResponseError follows
+          return;
+        }
         chunks.push(chunk);
       },
       onResponseEnd() {
@@ -157,16 +174,27 @@ const brotli = promisify(zlib.brotliDecompress);
  * raw) and br, last applied first, tolerant of a missing end; an unknown coding leaves the
  * body as it came.
  */
-async function decode(body: Buffer, encoding: string | string[] | undefined, status: number): Promise<Buffer> {
+async function decode(body: Buffer, encoding: string | string[] | undefined, status: number, maxBytes: number): Promise<Buffer> {
   if (!encoding || body.length === 0 || status === 204 || status === 304) return body;
   const codings = String(encoding).toLowerCase().split(",").map((c) => c.trim()).filter(Boolean);
   if (!codings.every((c) => ["gzip", "x-gzip", "deflate", "br"].includes(c))) return body;
-  for (const coding of codings.reverse()) {
-    if (coding === "br") body = await brotli(body);
-    else if (coding === "deflate") body = await inflate(body, FLUSH).catch(() => inflateRaw(body, FLUSH));
-    else body = await gunzip(body, FLUSH);
+  // zlib stops inflating past maxOutputLength (ERR_BUFFER_TOO_LARGE): a gzip bomb costs at most the limit.
+  const limits = Number.isFinite(maxBytes) ? { maxOutputLength: maxBytes } : {};
+  const flush = { ...FLUSH, ...limits };
+  try {
+    for (const coding of codings.reverse()) {
+      if (coding === "br") body = await brotli(body, limits);
+      else if (coding === "deflate") body = await inflate(body, flush).catch((error) => (overLimit(error) ? Promise.reject(error) : inflateRaw(body, flush)));
+      else body = await gunzip(body, flush);
+    }
+  } catch (error) {
+    throw overLimit(error) ? tooLarge(maxBytes) : error;
   }
   return body;
+}
+
+function overLimit(error: unknown): boolean {
+  return (error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE";
 }
 
 // Where undici's setGlobalDispatcher() keeps the program's dispatcher. Only read here.

@@ -1,4 +1,5 @@
-import { unwrap, type AnyResult, type DataOf } from "./errors";
+import { NeuroIOError, unwrap, type AnyResult, type DataOf } from "./errors";
+import { operationOf } from "./http";
 
 /** The limit/offset window of one page request. */
 export interface PageWindow {
@@ -23,8 +24,8 @@ export interface PaginateOptions {
 
 /**
  * Every item of a paged list, fetched one page at a time (constant memory), advancing
- * limit/offset until the server says there is no next page. A failed page throws
- * NeuroIOError.
+ * limit/offset until the server says there is no next page. A failed page, or one that
+ * is not a page (no `results` list), throws NeuroIOError naming the operation.
  *
  *     for await (const source of paginate((page) => client.sources.list({ q: "cam", ...page }))) { … }
  */
@@ -34,7 +35,16 @@ export async function* paginate<R extends AnyResult>(
 ): AsyncGenerator<ItemOf<R>, void, undefined> {
   for (let offset = 0; ; ) {
     signal?.throwIfAborted();
-    const page = unwrap(await fetchPage({ limit: pageSize, offset })) as Envelope<ItemOf<R>>;
+    const result = await fetchPage({ limit: pageSize, offset });
+    const page = unwrap(result) as Envelope<ItemOf<R>>;
+    if (!Array.isArray(page?.results)) {
+      const operation = operationOf(result.response) ?? "paginate";
+      throw new NeuroIOError(502, {
+        error_codes: [],
+        message: `${operation}: NeuroIO answered a page without a results list (offset ${offset})`,
+        fields: [],
+      });
+    }
     for (const item of page.results) {
       signal?.throwIfAborted();
       yield item;

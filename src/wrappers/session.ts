@@ -35,6 +35,14 @@ export class Session {
     return this.#token;
   }
 
+  /** What must never appear in anything the SDK produces: the token and the password. */
+  get secrets(): string[] {
+    const secrets: string[] = [];
+    if (this.#token) secrets.push(this.#token);
+    if (this.#credentials?.password) secrets.push(this.#credentials.password);
+    return secrets;
+  }
+
   /** True when the session can log in again on its own (it was created from credentials). */
   get renewable(): boolean {
     return this.#credentials !== undefined;

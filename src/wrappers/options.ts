@@ -1,0 +1,59 @@
+/**
+ * The ranges of the client's numeric and URL options, and their checks: one place, used
+ * by the Client constructor (client options) and by every call (per-call options). A bad
+ * value is an InputError naming the option, before anything is sent.
+ */
+import { InputError } from "./errors";
+
+/** Largest delay a timer takes (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** [min, max] of each numeric option (integers). The README's option table repeats these. */
+export const LIMITS = {
+  timeoutMs: [1, MAX_TIMER_MS],
+  deadlineMs: [1, MAX_TIMER_MS],
+  maxRetries: [0, 10],
+  maxRetryDelayMs: [0, MAX_TIMER_MS],
+  maxUploadBytes: [1, Number.MAX_SAFE_INTEGER],
+  // A body is decoded into one string; V8's longest is just under 2^29 characters.
+  maxResponseBytes: [1, 256 * 1024 * 1024],
+} as const satisfies Record<string, readonly [number, number]>;
+
+export type NumericOption = keyof typeof LIMITS;
+
+/** `value` when it is an integer within the option's range, else an InputError. */
+export function checkNumber(name: NumericOption, value: unknown): number {
+  const [min, max] = LIMITS[name];
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(name, `must be an integer from ${min} to ${max}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** Checks the numeric options present in `options` (undefined means "the default"). */
+export function checkNumbers(options: object, names: readonly NumericOption[]): void {
+  for (const name of names) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value !== undefined) checkNumber(name, value);
+  }
+}
+
+/** `value` when it is an absolute URL with one of `protocols`, else an InputError. */
+export function checkUrl(name: string, value: unknown, protocols: readonly string[]): string {
+  const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !protocols.includes(url.protocol)) {
+    throw new InputError(name, `must be an absolute ${protocols.map((p) => p.slice(0, -1)).join(" or ")} URL, got ${describe(value)}`);
+  }
+  return value as string;
+}
+
+/** Checks that `value` is undefined or of the JavaScript type `type`. */
+export function checkType(name: string, value: unknown, type: "function" | "object"): void {
+  if (value !== undefined && (typeof value !== type || value === null)) throw new InputError(name, `must be a ${type}, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
+  return typeof value;
+}
