@@ -102,17 +102,20 @@ function operationsText(operations) {
     return `  ${JSON.stringify(op.id)}: ${literal(spec, 1)},`;
   });
   return `${HEADER}import type { OperationSpec } from "../wrappers/operation";
+import type { operations } from "./schema";
 
 /**
  * Every operation of the document: its host, method and path template, how its body is
  * encoded, and each input field (path, query or body, under its wire name) with the
  * document's constraints, which the client checks before sending anything.
  */
-export const OPERATIONS = {
+// Typed by its keys only: the literal type of the data would be a large declaration file
+// that no caller needs.
+export const OPERATIONS: Record<keyof operations, OperationSpec> = {
 ${entries.join("\n")}
-} satisfies Record<string, OperationSpec>;
+};
 
-export type OperationId = keyof typeof OPERATIONS;
+export type OperationId = keyof operations;
 `;
 }
 
