@@ -1,7 +1,9 @@
 // node scripts/size.mjs [--json] — size of the client as a browser would load it:
-// src/wrappers/index.ts with openapi-fetch bundled in by esbuild (platform browser, ESM),
-// `ws` and Node built-ins left out (and listed, with the import that asks for them).
-// Prints raw (unminified), min and min+gzip bytes.
+// src/wrappers/index.ts with openapi-fetch bundled in by esbuild (platform browser, ESM,
+// code splitting as a web bundler does it), `ws` and Node built-ins left out (and listed,
+// with the import that asks for them). Prints raw (unminified), min and min+gzip bytes of
+// what `import { Client } from "neuroio"` loads (the entry and the chunks it imports), and
+// apart, the chunks loaded only on demand (openapi-fetch's client, only with middleware).
 //
 // node scripts/size.mjs --package [--project DIR] [--json] — size of the package as a user
 // installs it: builds and packs DIR (default: this repository; another checkout with its
@@ -41,6 +43,9 @@ async function bundle(minify) {
     entryPoints: [entry],
     bundle: true,
     write: false,
+    splitting: true,
+    outdir: path.join(root, "size-out"), // never written: names the chunks
+    metafile: true,
     minify,
     format: "esm",
     platform: "browser",
@@ -51,7 +56,18 @@ async function bundle(minify) {
     logLevel: "silent",
     plugins: [nodeOnly(found)],
   });
-  return { bytes: result.outputFiles[0].contents, found };
+  // What the entry loads: itself and its static imports, transitively; the rest is on demand.
+  const outputs = result.metafile.outputs;
+  const initial = new Set();
+  const visit = (file) => {
+    if (initial.has(file)) return;
+    initial.add(file);
+    for (const i of outputs[file].imports) if (i.kind === "import-statement" && outputs[i.path]) visit(i.path);
+  };
+  visit(Object.keys(outputs).find((file) => outputs[file].entryPoint));
+  const contents = (files) => Buffer.concat(result.outputFiles.filter((f) => files.has(path.relative(root, f.path))).map((f) => f.contents));
+  const lazy = new Set(Object.keys(outputs).filter((file) => !initial.has(file)));
+  return { bytes: contents(initial), lazy: contents(lazy), found };
 }
 
 if (process.argv.includes("--package")) {
@@ -101,7 +117,8 @@ async function packageSize() {
 
 const raw = await bundle(false);
 const min = await bundle(true);
-const sizes = { raw: raw.bytes.length, min: min.bytes.length, gzip: gzipSync(min.bytes, { level: 9 }).length };
+const gzip = (bytes) => (bytes.length ? gzipSync(bytes, { level: 9 }).length : 0);
+const sizes = { raw: raw.bytes.length, min: min.bytes.length, gzip: gzip(min.bytes), onDemand: { min: min.lazy.length, gzip: gzip(min.lazy) } };
 const nodeImports = [...new Map(min.found.map((f) => [`${f.module} ${f.importer} ${f.kind}`, f])).values()];
 
 if (process.argv.includes("--json")) {
@@ -112,6 +129,7 @@ if (process.argv.includes("--json")) {
   console.log(`  raw   ${kb(sizes.raw)}`);
   console.log(`  min   ${kb(sizes.min)}`);
   console.log(`  gzip  ${kb(sizes.gzip)}`);
+  console.log(`loaded on demand (openapi-fetch's client, with middleware): min ${kb(sizes.onDemand.min)}, gzip ${kb(sizes.onDemand.gzip)}`);
   if (nodeImports.length === 0) console.log("Node-only imports: none");
   else {
     console.log("Node-only imports (left out of the bundle):");

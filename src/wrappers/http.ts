@@ -1,8 +1,5 @@
-import createClient, {
-  createQuerySerializer,
-  type Client as FetchClient,
-  type Middleware,
-} from "openapi-fetch";
+import type createClient from "openapi-fetch";
+import type { Client as FetchClient, Middleware } from "openapi-fetch";
 import type { paths } from "../generated/schema";
 import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, scrub, type ErrorBody } from "./errors";
 import { checkNumbers, checkType } from "./options";
@@ -83,7 +80,18 @@ export type Answer = Pick<Response, "ok" | "status" | "statusText" | "text"> & {
  * answer body over `maxResponseBytes` (decoded) stops the reading, releases the connection
  * and rejects with an error whose `code` (or its cause's) is RESPONSE_TOO_LARGE.
  */
-export type Transport = (request: PendingRequest, init: { signal: AbortSignal; maxResponseBytes?: number }) => Promise<Answer>;
+export type Transport = (request: PendingRequest, init: { signal: Stop; maxResponseBytes?: number }) => Promise<Answer>;
+
+/**
+ * How a call stops its request (time limit, caller's signal): AbortSignal's shape without
+ * its EventTarget, which in Node costs more than the rest of a call (bench/README.md). The
+ * transport sets `onabort`; it is called once.
+ */
+export interface Stop {
+  aborted: boolean;
+  reason: unknown;
+  onabort: (() => void) | undefined;
+}
 
 /** The `code` of a transport's error for an answer over the size limit (a type, so the Node transport shares it without importing). */
 export type ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE";
@@ -96,73 +104,111 @@ const NODE = USER_AGENT && !VERSIONS!.bun && !("Deno" in globalThis);
 const NODE_TRANSPORT = "./node-transport";
 let nodeTransport: Promise<Transport> | undefined;
 
-/** Global fetch, for pending requests where the Node transport cannot load. */
-const viaFetch: Transport = (request, init) => fetch(new Request(request.url, request), init) as Promise<never>;
+/**
+ * `fetch` (global or the caller's) for a request, with an AbortSignal that follows `stop`.
+ * A caller's fetch gets a Request; global fetch gets the request's parts and makes the one
+ * Request itself (a Request made here would be copied by fetch: two per call).
+ */
+function viaFetch(fetch: typeof globalThis.fetch, request: Request | PendingRequest, stop: Stop): Promise<Response> {
+  const controller = new AbortController();
+  stop.onabort = () => controller.abort(stop.reason);
+  const signal = controller.signal;
+  if ("clone" in request) return fetch(request, { signal });
+  const { url, method, headers, body } = request;
+  return fetch === globalThis.fetch ? fetch(url, { method, headers, body, signal }) : fetch(new Request(url, request), { signal });
+}
 
 /** Sends through the Node transport, loaded from its own build file on the first call. */
 const viaNode: Transport = async (request, init) => {
   nodeTransport ??= (async () => {
     const loaded = typeof require === "function" ? require(NODE_TRANSPORT) : await import(/* webpackIgnore: true */ `${NODE_TRANSPORT}.mjs`);
     return loaded.transport as Transport;
-  })().catch(() => viaFetch);
+  })().catch((): Transport => (pending, { signal }) => viaFetch(globalThis.fetch, pending, signal) as Promise<never>);
   return (await nodeTransport)(request, init);
 };
 
-// NeuroIO takes array query parameters comma-joined: ?spaces_ids=1,2,3
-const commaJoined = createQuerySerializer({ array: { style: "form", explode: false } });
-
 /**
- * openapi-fetch's `Request` for the Node transport: the request's parts, unassembled
- * (making a Request, and fetch remaking it, is most of fetch's cost). A URL that cannot be
- * parsed gets a real Request, which throws as it always did.
+ * The query string as NeuroIO reads it: `name=value`, values percent-encoded, arrays
+ * comma-joined (`spaces_ids=1,2,3`), undefined, null and empty arrays left out. Byte for
+ * byte what openapi-fetch's `createQuerySerializer({ array: { style: "form", explode: false } })`
+ * writes for the document's query parameters (primitives and arrays of them), without
+ * loading openapi-fetch where no middleware needs it.
  */
-function Pending(url: string, init: RequestInit): PendingRequest | Request {
-  return URL.canParse(url) ? ({ ...init, url, body: init.body ?? null } as PendingRequest) : new Request(url, init);
+export function querySerializer(query: Record<string, unknown>): string {
+  const pairs: string[] = [];
+  for (const name in query) {
+    const value = query[name];
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    const encoded = Array.isArray(value) ? value.map((v) => encodeURIComponent(v)).join(",") : encodeURIComponent(value as string);
+    pairs.push(`${name}=${encoded}`);
+  }
+  return pairs.join("&");
 }
 
 /**
- * The two openapi-fetch clients (IAM and API hosts) and the transport under them: auth
- * header, time limits, retries, re-login and turning every answer into a typed result.
+ * The transport under every call: auth header, time limits, retries, re-login and turning
+ * every answer into a typed result. Calls come as requests operation.ts builds itself
+ * (`PendingRequest`), or, with middleware, as openapi-fetch's Requests.
  */
 export class Http {
-  readonly iam: FetchClient<paths>;
-  readonly api: FetchClient<paths>;
+  /** The IAM and API base URLs, without a trailing slash (as openapi-fetch joins them). */
+  readonly hosts: { readonly iam: string; readonly api: string };
+  #withMiddleware: Promise<Record<"iam" | "api", FetchClient<paths>>> | undefined;
 
   constructor(
     private readonly config: TransportConfig,
     private readonly session: Session,
   ) {
-    const shared = {
-      querySerializer: commaJoined,
-      // Multipart bodies arrive as FormData already (operation.ts); JSON bodies are objects.
-      bodySerializer: (body: unknown) => (body instanceof FormData ? body : JSON.stringify(body)),
-      // Node, with no fetch or middleware of the caller's (those get Requests): the Node transport.
-      ...(NODE && !config.fetch && !config.middleware.length && { Request: Pending as unknown as typeof Request }),
-    } as const;
-    this.iam = createClient<paths>({ ...shared, baseUrl: config.iamUrl });
-    this.api = createClient<paths>({ ...shared, baseUrl: config.apiUrl });
-    for (const m of config.middleware) {
-      this.iam.use(m);
-      this.api.use(m);
-    }
+    const bare = (url: string) => (url.endsWith("/") ? url.slice(0, -1) : url);
+    this.hosts = { iam: bare(config.iamUrl), api: bare(config.apiUrl) };
+  }
+
+  /** True when the caller gave middleware: calls then go through openapi-fetch, which runs it. */
+  get middleware(): boolean {
+    return this.config.middleware.length > 0;
   }
 
   /**
-   * openapi-fetch options for one call of `operation`: its transport and signal. Options
-   * out of range make the call reject with an InputError, before anything is sent.
+   * The two openapi-fetch clients (IAM and API hosts) with the caller's middleware, loaded
+   * on first use: without middleware nothing needs them, and a browser bundle of the SDK
+   * gets openapi-fetch's client as a chunk of its own.
    */
-  call(operation: string, options: RequestOptions = {}): { fetch: (request: Request) => Promise<Response> } {
+  openapiFetch(): Promise<Record<"iam" | "api", FetchClient<paths>>> {
+    // require where there is one (CommonJS, jest), else import: as events.ts loads `ws`.
+    this.#withMiddleware ??= (typeof require === "function" ? Promise.resolve(require("openapi-fetch")) : import("openapi-fetch")).then((loaded: { default: unknown }) => {
+      // The type of the import above (a dynamic import is typed from the ESM build's types).
+      const create = loaded.default as typeof createClient;
+      const shared = {
+        querySerializer,
+        // Multipart bodies arrive as FormData already (operation.ts); JSON bodies are objects.
+        bodySerializer: (body: unknown) => (body instanceof FormData ? body : JSON.stringify(body)),
+      };
+      const clients = {
+        iam: create<paths>({ ...shared, baseUrl: this.config.iamUrl }),
+        api: create<paths>({ ...shared, baseUrl: this.config.apiUrl }),
+      };
+      for (const m of this.config.middleware) {
+        clients.iam.use(m);
+        clients.api.use(m);
+      }
+      return clients;
+    });
+    return this.#withMiddleware;
+  }
+
+  /**
+   * The transport for one call of `operation` (openapi-fetch's `fetch` option, or
+   * operation.ts's). Options out of range make the call reject with an InputError, before
+   * anything is sent.
+   */
+  call(operation: string, options: RequestOptions = {}): { fetch: (request: Request | PendingRequest) => Promise<Response> } {
     let settings: CallSettings;
     try {
       settings = this.settings(options);
     } catch (error) {
       return { fetch: () => Promise.reject(error) };
     }
-    return {
-      fetch: (request) => this.send(request, operation, settings),
-      // The data normalize parsed, not parsed again; middleware may swap the Response.
-      ...(!this.config.middleware.length && { parseAs: PARSED }),
-    };
+    return { fetch: (request) => this.send(request, operation, settings) };
   }
 
   private settings(options: RequestOptions): CallSettings {
@@ -249,24 +295,31 @@ export class Http {
     { signal, maxResponseBytes }: CallSettings,
     secrets: string[],
   ): Promise<Response> {
-    // One controller for the time limit and the caller's signal: cheaper per call than
-    // AbortSignal.timeout + AbortSignal.any, and its timer is gone as soon as the answer is.
-    const controller = new AbortController();
+    // One stop switch for the time limit and the caller's signal, with one timer, gone as
+    // soon as the answer is; an AbortController only where fetch needs one.
+    const stop: Stop = { aborted: false, reason: undefined, onabort: undefined };
+    const abort = (reason?: unknown) => {
+      if (stop.aborted) return;
+      Object.assign(stop, { aborted: true, reason });
+      stop.onabort?.();
+    };
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      abort();
     }, timeoutMs);
-    const forward = () => controller.abort(signal?.reason);
+    const forward = () => abort(signal?.reason);
     signal?.addEventListener("abort", forward, { once: true });
-    const doFetch = (this.config.fetch ?? ("clone" in request ? globalThis.fetch : viaNode)) as Transport;
     try {
       if (signal?.aborted) throw signal.reason;
-      const response = await doFetch(request as PendingRequest, { signal: controller.signal, maxResponseBytes });
+      const response =
+        NODE && !this.config.fetch && !("clone" in request)
+          ? await viaNode(request, { signal: stop, maxResponseBytes })
+          : await viaFetch(this.config.fetch ?? globalThis.fetch, request, stop);
       return await normalize(response, maxResponseBytes, secrets);
     } catch (error) {
       // Whatever is left of the answer (a body cut short by the size limit): release its connection.
-      controller.abort();
+      abort();
       if (timedOut && !signal?.aborted) throw new TimeoutError(operation, timeoutMs);
       if (signal?.aborted) throw signal.reason;
       if (tooLarge(error)) throw new ResponseTooLargeError(operation, maxResponseBytes);
@@ -324,15 +377,11 @@ function tooLarge(error: unknown): boolean {
  * 2xx with a broken body turns into a 502 naming the status it really had.
  */
 async function normalize(response: Answer | Response, maxBytes: number, secrets: readonly string[]): Promise<Response> {
-  // The answer is always a new Response of ours (mutable headers, for withAttempts), and
-  // its body is already decoded text.
-  const headers = new Headers(response.headers);
-  headers.delete("content-length");
-  headers.delete("content-encoding");
-  const init = { status: response.status, statusText: response.statusText, headers };
-  if (response.status === 204 || response.status === 202 || response.status === 304) {
+  const { status, statusText } = response;
+  const headers = response.headers as Iterable<[string, string]>;
+  if (status === 204 || status === 202 || status === 304) {
     await response.body?.cancel();
-    return parsed(new Response(null, init), undefined);
+    return normalized(status, statusText, headers, null, undefined);
   }
   const text = await readText(response, maxBytes);
   if (response.ok) {
@@ -340,18 +389,92 @@ async function normalize(response: Answer | Response, maxBytes: number, secrets:
     try {
       data = text === "" ? undefined : JSON.parse(text);
     } catch {
-      const gateway = errorResponse({ ...init, status: 502, statusText: "Bad Gateway" }, {
+      const gateway = errorResponse(502, "Bad Gateway", headers, {
         error_codes: [],
-        message: `NeuroIO answered HTTP ${response.status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`,
+        message: `NeuroIO answered HTTP ${status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`,
         fields: [],
       });
       fromSuccess.add(gateway);
       return gateway;
     }
-    return parsed(new Response(text === "" ? null : text, init), data);
+    return normalized(status, statusText, headers, text === "" ? null : text, data);
   }
   // Redacted before anything is cut or parsed: a server may echo the request (and its token or password).
-  return errorResponse(init, toErrorBody(response.status, redact(text, secrets)));
+  return errorResponse(status, statusText, headers, toErrorBody(status, redact(text, secrets)));
+}
+
+/**
+ * The Response of every call: status and headers as answered (mutable, for withAttempts;
+ * the body is decoded text, so no content-length or content-encoding), and normalize's
+ * text as its body, made a stream only when the caller reads it: a body stream costs more
+ * than the rest of a call in Node (bench/README.md). Holds the data normalize parsed.
+ * Defined on first use: reading the global Response loads Node's fetch, which the import
+ * of the SDK need not wait for.
+ */
+const normalizedClass = () =>
+  class Normalized extends Response {
+    readonly #text: string | null;
+    readonly #data: unknown;
+    #full: Response | undefined;
+
+    constructor(status: number, statusText: string, headers: Iterable<[string, string]>, text: string | null, data: unknown) {
+      super(null, { status, statusText });
+      for (const [name, value] of headers) {
+        const lower = name.toLowerCase();
+        if (lower !== "content-length" && lower !== "content-encoding") this.headers.append(name, value);
+      }
+      this.#text = text;
+      this.#data = data;
+    }
+
+    /** What normalize parsed: a success's data or the ErrorBody (undefined for a Response not made here). */
+    static dataOf(response: Response): unknown {
+      return #data in response ? response.#data : undefined;
+    }
+
+    #body(): Response {
+      return (this.#full ??= new Response(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers }));
+    }
+
+    override get body() {
+      return this.#body().body;
+    }
+    override get bodyUsed() {
+      return this.#full?.bodyUsed ?? false;
+    }
+    override text() {
+      return this.#body().text();
+    }
+    override json() {
+      return this.#body().json();
+    }
+    override arrayBuffer() {
+      return this.#body().arrayBuffer();
+    }
+    override blob() {
+      return this.#body().blob();
+    }
+    override bytes() {
+      return this.#body().bytes();
+    }
+    override formData() {
+      return this.#body().formData();
+    }
+    override clone() {
+      return this.#body().clone();
+    }
+  };
+
+let Normalized: ReturnType<typeof normalizedClass> | undefined;
+
+function normalized(...args: ConstructorParameters<ReturnType<typeof normalizedClass>>): Response {
+  Normalized ??= normalizedClass();
+  return new Normalized(...args);
+}
+
+/** The data normalize parsed from `response`'s body: a success's data, or the ErrorBody of a failure. */
+export function dataOf(response: Response): unknown {
+  return Normalized?.dataOf(response);
 }
 
 /** 502s made from a 2xx answer with a broken body: the server acted, so they are never retried. */
@@ -418,9 +541,10 @@ function isErrorBody(value: unknown): value is ErrorBody {
   );
 }
 
-function errorResponse(init: { status: number; statusText: string; headers: Headers }, body: ErrorBody): Response {
-  init.headers.set("content-type", "application/json");
-  return new Response(JSON.stringify(body), init);
+function errorResponse(status: number, statusText: string, headers: Iterable<[string, string]>, body: ErrorBody): Response {
+  const response = normalized(status, statusText, headers, JSON.stringify(body), body);
+  response.headers.set("content-type", "application/json");
+  return response;
 }
 
 const OPERATION = Symbol("neuroio.operation");
@@ -433,16 +557,6 @@ function withAttempts(response: Response, attempts: number, operation: string): 
 /** The operation (`sources.list`) whose call answered `response`, if the SDK made it. */
 export function operationOf(response: Response): string | undefined {
   return (response as { [OPERATION]?: string })[OPERATION];
-}
-
-/**
- * openapi-fetch's `parseAs` for the SDK's calls: it then takes a success's data from
- * `response[PARSED]()` instead of reading and parsing the body again.
- */
-const PARSED = Symbol("neuroio.parsed") as unknown as "json";
-
-function parsed(response: Response, data: unknown): Response {
-  return Object.assign(response, { [PARSED]: () => data });
 }
 
 function excerpt(text: string): string {

@@ -26,7 +26,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { Agent as AgentClass, Dispatcher as DispatcherClass, interceptors as Interceptors } from "undici";
-import type { Answer, PendingRequest, ResponseTooLargeCode, Transport } from "./http";
+import type { Answer, PendingRequest, ResponseTooLargeCode, Stop, Transport } from "./http";
 // undici's modules themselves rather than its index: the index installs undici's Agent as
 // the process-wide dispatcher when none is set (Node's global fetch would then go through
 // it: a side effect an SDK must not have), and loads in about 3× the time. The version is
@@ -115,7 +115,7 @@ interface Received {
  * One request through undici's dispatcher with a minimal handler that gathers the body:
  * no Readable stream and no per-request AsyncResource, which undici's request() adds.
  */
-function dispatch(d: DispatcherClass, options: DispatcherClass.DispatchOptions, signal: AbortSignal, maxBytes: number): Promise<Received> {
+function dispatch(d: DispatcherClass, options: DispatcherClass.DispatchOptions, signal: Stop, maxBytes: number): Promise<Received> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     let controller: DispatcherClass.DispatchController | undefined;
@@ -124,13 +124,12 @@ function dispatch(d: DispatcherClass, options: DispatcherClass.DispatchOptions, 
     let headers: IncomingHttpHeaders = {};
     const chunks: Buffer[] = [];
     let size = 0;
-    const onAbort = () => controller?.abort(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    const settle = () => signal.removeEventListener("abort", onAbort);
+    signal.onabort = () => controller?.abort(signal.reason as Error);
+    const settle = () => (signal.onabort = undefined);
     d.dispatch(options, {
       onRequestStart(c) {
         controller = c;
-        if (signal.aborted) c.abort(signal.reason);
+        if (signal.aborted) c.abort(signal.reason as Error);
       },
       onResponseStart(_c, statusCode, responseHeaders, statusMessage) {
         status = statusCode;

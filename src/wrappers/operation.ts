@@ -1,7 +1,7 @@
 import type { Client as FetchClient, FetchResponse } from "openapi-fetch";
 import type { operations } from "../generated/schema";
 import { OPERATIONS } from "../generated/operations";
-import type { Http, RequestOptions } from "./http";
+import { dataOf, querySerializer, type Http, type PendingRequest, type RequestOptions } from "./http";
 import { checkInput } from "./input";
 import { overrides, type Override, type OverrideInputs } from "./overrides";
 import type { Session } from "./session";
@@ -107,20 +107,29 @@ export function split(spec: OperationSpec, input: Record<string, unknown> | unde
 /**
  * The `send` behind every generated method: the override where src/wrappers/overrides.ts
  * has one, else check the input against the document's constraints, split it, encode the
- * body, and call openapi-fetch on the operation's host. Bad input rejects with InputError
- * and nothing is sent.
+ * body and send it to the operation's host. Bad input rejects with InputError and nothing
+ * is sent. Without middleware the request is built here from the operation's data (what
+ * openapi-fetch would build, byte for byte, without its generic per-call work); with
+ * middleware, openapi-fetch builds it and runs the middleware.
  */
 export function createSend(http: Http, session: Session, maxUploadBytes: number): Send {
   const sendWire = async (operation: OperationId, input: unknown, options?: RequestOptions) => {
     const spec: OperationSpec = OPERATIONS[operation];
     checkInput(operation, spec, input);
     const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
+    const encoded = body && spec.body === "multipart" ? toFormData(operation, spec.files ?? [], body, maxUploadBytes) : body;
+    const transport = http.call(operation, options);
+    if (!http.middleware) {
+      const response = await transport.fetch(request(spec, http.hosts[spec.host], path, query, encoded));
+      const data = dataOf(response);
+      return (response.ok ? { data, response } : { error: data, response }) as never;
+    }
     // The generic call: openapi-fetch's per-path types are what ResultOf<operation> names.
-    const client = http[spec.host] as unknown as FetchClient<Record<string, Record<"get", {}>>>;
+    const client = (await http.openapiFetch())[spec.host] as unknown as FetchClient<Record<string, Record<"get", {}>>>;
     return client.request(spec.method.toLowerCase() as "get", spec.path as never, {
       params: { path, query },
-      body: body && spec.body === "multipart" ? toFormData(operation, spec.files ?? [], body, maxUploadBytes) : body,
-      ...http.call(operation, options),
+      body: encoded,
+      ...transport,
     } as never);
   };
   return ((operation: OperationId, input: unknown, options?: RequestOptions) => {
@@ -128,4 +137,27 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     if (override) return override(input as never, (wire) => sendWire(operation, wire, options), session);
     return sendWire(operation, input, options);
   }) as Send;
+}
+
+/** A path template cut at its parameters: `/v1/sources/{id}/` → `["/v1/sources/", "id", "/"]`. */
+const templates = new Map<string, string[]>();
+
+/**
+ * The request openapi-fetch would make for these parts (its URL, query serializer and
+ * headers), as a PendingRequest: the transport adds the token and User-Agent, then sends
+ * it (the Node transport) or makes it a Request for fetch.
+ */
+function request(spec: OperationSpec, base: string, path: Record<string, unknown>, query: Record<string, unknown>, body: FormData | Record<string, unknown> | undefined): PendingRequest {
+  let pieces = templates.get(spec.path);
+  if (!pieces) templates.set(spec.path, (pieces = spec.path.split(/\{([^{}]+)\}/)));
+  let url = base + pieces[0];
+  for (let i = 1; i < pieces.length; i += 2) url += encodeURIComponent(path[pieces[i]!] as string) + pieces[i + 1];
+  const search = querySerializer(query);
+  if (search) url += `?${search}`;
+  // As new Request(url) would: a URL that cannot be parsed fails the call before sending.
+  if (!URL.canParse(url)) new Request(url);
+  const headers = new Headers();
+  if (body === undefined || body instanceof FormData) return { url, method: spec.method, headers, body: body ?? null };
+  headers.set("Content-Type", "application/json");
+  return { url, method: spec.method, headers, body: JSON.stringify(body) };
 }
