@@ -1,19 +1,23 @@
 /**
- * `npm run bench` — the performance suite of issue 7. See bench/README.md.
+ * `npm run bench` — the performance suite (issues 7 and 14). See bench/README.md.
  *
  * 1. Bundles the SDK like the published package (bench/.out/neuroio.mjs, dependencies
  *    external) and the measuring worker (bench/.out/worker.mjs) with esbuild.
  * 2. Starts the stand-in API (bench/server.mjs) in a sibling process on 127.0.0.1.
- * 3. Throughput: one worker process per implementation and pattern, warmed up once and
+ * 3. Warm long runs: one worker process per implementation and pattern, warmed up once and
  *    kept; then ROUNDS rounds, each asking every worker in turn (order rotated every round,
- *    one at a time, the others idle) for one measurement. Reports the median rate, the
- *    ratio of medians to raw fetch, CPU time per call and the worker's peak RSS.
- * 4. Memory: a 5 MiB file uploaded with fs.openAsBlob: peak RSS over a baseline process
+ *    one at a time, the others idle) for one measurement.
+ * 4. Short runs: per round, a fresh process per implementation and pattern making a few
+ *    calls from a cold start, as a CLI or a serverless function lives.
+ * 5. Memory: a 5 MiB file uploaded with fs.openAsBlob: peak RSS over a baseline process
  *    that does the same with a 1 KiB file (and over one that uploads nothing).
- * 5. Cold start: import + first call in a fresh process.
- * 6. Size: the browser runtime, minified and gzipped.
- * Prints a table and writes bench/results.json. Bounded: every child has a time limit and
- * the whole suite stops itself after SUITE_LIMIT_MS.
+ * 6. Cold start: import + first call in a fresh process.
+ * 7. Size: the browser runtime, minified and gzipped.
+ * Ratios are paired by round (each rate over the baseline's in the same round). Prints the
+ * tables and the goals of issue 14 (met or not), writes bench/results.json. `--smoke`
+ * (what CI runs, test/bench.test.ts): every step with tiny counts and one round, results in
+ * bench/.out/results-smoke.json; its figures mean nothing. Bounded: every child has a time
+ * limit and the whole suite stops itself after SUITE_LIMIT_MS.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -26,25 +30,37 @@ import { browserSize } from "./size";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(__dirname, ".out");
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const SUITE_LIMIT_MS = 5 * 60_000;
+const SMOKE = process.argv.includes("--smoke");
+const ROUNDS = SMOKE ? 1 : Number(process.env.BENCH_ROUNDS ?? 5);
+const SUITE_LIMIT_MS = 15 * 60_000;
 const CHILD_LIMIT_MS = 60_000;
 const TOKEN = "0123456789abcdef0123456789abcdef01234567";
 const UPLOAD_FILE_BYTES = 5 * 1024 * 1024;
+const UPLOAD_BYTES = 1024 * 1024;
 const GZIP_TARGET = 10_000;
 
 /** The implementations compared; `fetch` is the baseline of every ratio. */
 const IMPLS: { impl: Impl; label: string }[] = [
-  { impl: "client", label: "neuroio Client, Node default (undici transport)" },
-  { impl: "client-fetch", label: "neuroio Client on global fetch (browser path)" },
   { impl: "fetch", label: "raw fetch (baseline)" },
   { impl: "undici", label: "raw undici.request (limit)" },
+  { impl: "rest-api", label: "@neuroio/rest-api 4.2.2 (axios)" },
+  { impl: "client", label: "neuroio, Node default (undici transport)" },
+  { impl: "client-fetch", label: "neuroio with fetch (browser path)" },
 ];
-const SCENARIOS: { name: string; pattern: Pattern; count: number; concurrency: number; warmup: number }[] = [
-  { name: "GET list, sequential ×2000", pattern: "list", count: 2000, concurrency: 1, warmup: 3000 },
-  { name: "GET list, concurrency 16 ×2000", pattern: "list", count: 2000, concurrency: 16, warmup: 3000 },
-  { name: "multipart 1 MiB upload ×200", pattern: "upload", count: 200, concurrency: 1, warmup: 60 },
-];
+/** Calls per measurement: warm long runs (after `warmup` calls) and short fresh-process runs. */
+interface ScenarioSpec {
+  name: string;
+  pattern: Pattern;
+  concurrency: number;
+  count: number;
+  warmup: number;
+  short: number;
+}
+const SCENARIOS: ScenarioSpec[] = ([
+  { name: "GET list, sequential", pattern: "list", concurrency: 1, count: 2000, warmup: 3000, short: 200 },
+  { name: "GET list, 16 concurrent", pattern: "list", concurrency: 16, count: 2000, warmup: 3000, short: 200 },
+  { name: "POST 1 MiB multipart", pattern: "upload", concurrency: 1, count: 200, warmup: 60, short: 20 },
+] satisfies ScenarioSpec[]).map((s): ScenarioSpec => (SMOKE ? { ...s, count: s.pattern === "list" ? 32 : 3, warmup: 3, short: s.pattern === "list" ? 32 : 3 } : s));
 
 const children = new Set<ChildProcess>();
 const deadline = setTimeout(() => {
@@ -57,7 +73,7 @@ async function main() {
   const started = Date.now();
   const machine = machineInfo();
   console.log(`neuroio bench — ${machine.cpu}, ${machine.nproc} cores, Node ${machine.node}, ${machine.date}`);
-  console.log(`rounds: ${ROUNDS} (median reported); one warmed worker process per implementation and pattern\n`);
+  console.log(`rounds: ${ROUNDS} (median reported)${SMOKE ? "; smoke run: tiny counts, figures mean nothing" : ""}\n`);
 
   mkdirSync(OUT, { recursive: true });
   await buildBundles();
@@ -67,67 +83,47 @@ async function main() {
   writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(UPLOAD_FILE_BYTES - 4)]));
 
   try {
-    // --- throughput -------------------------------------------------------------------
+    // --- warm long runs ------------------------------------------------------------------
     const workers = new Map<string, Measurer>();
-    for (const scenario of SCENARIOS) {
-      for (const { impl } of IMPLS) {
-        workers.set(
-          `${scenario.name}|${impl}`,
-          await measurer({
-            kind: "rate",
-            impl,
-            base,
-            token: TOKEN,
-            pattern: scenario.pattern,
-            count: scenario.count,
-            concurrency: scenario.concurrency,
-            warmup: scenario.warmup,
-            uploadBytes: 1024 * 1024,
-          }),
-        );
-      }
-    }
-    process.stdout.write(`  ${workers.size} workers warmed up (${secondsSince(started)} s)\n`);
-    const samples = new Map<string, Result[]>();
+    let throughput: Scenario[];
     try {
+      for (const scenario of SCENARIOS) {
+        for (const { impl } of IMPLS) {
+          const task: Task = { kind: "rate", impl, base, token: TOKEN, pattern: scenario.pattern, count: scenario.count };
+          workers.set(
+            `${scenario.name}|${impl}`,
+            await measurer({ ...task, concurrency: scenario.concurrency, warmup: scenario.warmup, uploadBytes: UPLOAD_BYTES }),
+          );
+        }
+      }
+      process.stdout.write(`  ${workers.size} workers warmed up (${secondsSince(started)} s)\n`);
+      const warm = new Map<string, Result[]>();
       for (let round = 0; round < ROUNDS; round++) {
         for (const scenario of rotate(SCENARIOS, round)) {
           for (const { impl } of rotate(IMPLS, round)) {
             const key = `${scenario.name}|${impl}`;
-            push(samples, key, await workers.get(key)!.measure());
+            push(warm, key, await workers.get(key)!.measure());
           }
         }
-        process.stdout.write(`  throughput round ${round + 1}/${ROUNDS} done (${secondsSince(started)} s)\n`);
+        process.stdout.write(`  warm round ${round + 1}/${ROUNDS} done (${secondsSince(started)} s)\n`);
       }
+      throughput = rates(warm);
     } finally {
       for (const w of workers.values()) w.exit();
     }
-    // Ratios are paired: the median over rounds of this round's rate over the baseline's
-    // rate in the same round (measured next to each other, so drifting machine load cancels).
-    const pairedRatio = (runs: Result[], base: Result[]) => median(runs.map((r, i) => r.rate! / base[i]!.rate!));
-    const throughput = SCENARIOS.map((scenario) => {
-      const fetchRuns = samples.get(`${scenario.name}|fetch`)!;
-      const undiciRuns = samples.get(`${scenario.name}|undici`)!;
-      const fetchRate = median(fetchRuns.map((r) => r.rate!));
-      return {
-        scenario: scenario.name,
-        rows: IMPLS.map(({ impl, label }) => {
-          const runs = samples.get(`${scenario.name}|${impl}`)!;
-          const rate = median(runs.map((r) => r.rate!));
-          return {
-            impl,
-            label,
-            requestsPerSecond: round1(rate),
-            ratioToFetch: round3(pairedRatio(runs, fetchRuns)),
-            ratioOfMediansToFetch: round3(rate / fetchRate),
-            ratioToUndici: round3(pairedRatio(runs, undiciRuns)),
-            cpuMicrosPerCall: round1(median(runs.map((r) => r.cpuMicrosPerCall!))),
-            peakRssMiB: round1(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20),
-            runs: runs.map((r) => round1(r.rate!)),
-          };
-        }),
-      };
-    });
+
+    // --- short runs in fresh processes -----------------------------------------------------
+    const short = new Map<string, Result[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const scenario of rotate(SCENARIOS, round)) {
+        for (const { impl } of rotate(IMPLS, round)) {
+          const task: Task = { kind: "short", impl, base, token: TOKEN, pattern: scenario.pattern, count: scenario.short };
+          push(short, `${scenario.name}|${impl}`, await worker({ ...task, concurrency: scenario.concurrency, uploadBytes: UPLOAD_BYTES }));
+        }
+      }
+      process.stdout.write(`  short round ${round + 1}/${ROUNDS} done (${secondsSince(started)} s)\n`);
+    }
+    const shortRuns = rates(short);
 
     // --- 5 MiB upload from disk: extra peak RSS ----------------------------------------
     // Each process: one GET and one 1 KiB upload (every code path loaded and warm), then
@@ -158,7 +154,7 @@ async function main() {
       const upload = median(rss.get(`${impl}|file`)!);
       return {
         impl,
-        label: IMPLS.find((i) => i.impl === impl)!.label,
+        label: labelOf(impl),
         noUploadPeakRssMiB: round1(none / 2 ** 20),
         baselinePeakRssMiB: round1(baseline / 2 ** 20),
         uploadPeakRssMiB: round1(upload / 2 ** 20),
@@ -173,14 +169,15 @@ async function main() {
     // --- cold start ---------------------------------------------------------------------
     const colds = new Map<string, Result[]>();
     for (let round = 0; round < ROUNDS; round++) {
-      for (const impl of rotate<Impl>(["client", "fetch"], round)) {
+      for (const { impl } of rotate(IMPLS, round)) {
         push(colds, impl, await worker({ kind: "cold", impl, base, token: TOKEN }));
       }
     }
-    const cold = (["client", "fetch"] as const).map((impl) => {
+    const cold = IMPLS.map(({ impl, label }) => {
       const runs = colds.get(impl)!;
       return {
         impl,
+        label,
         importMs: round1(median(runs.map((r) => r.importMs!))),
         firstCallMs: round1(median(runs.map((r) => r.firstCallMs!))),
         importAndFirstCallMs: round1(median(runs.map((r) => r.importMs! + r.firstCallMs!))),
@@ -192,26 +189,65 @@ async function main() {
     // --- size ---------------------------------------------------------------------------
     const size = await browserSize();
 
-    const server_ = await server.stats();
-    const results = {
+    const results: Results = {
       machine,
+      command: SMOKE ? "npm run bench -- --smoke" : `${process.env.BENCH_ROUNDS ? `BENCH_ROUNDS=${ROUNDS} ` : ""}npm run bench`,
+      smoke: SMOKE,
       rounds: ROUNDS,
-      throughput,
+      warm: throughput,
+      short: shortRuns,
       memory: { fileBytes: UPLOAD_FILE_BYTES, target: "extra peak RSS < 1.5 × file size", rows: memory },
       coldStart: cold,
       size: { ...size, targetGzipBytes: GZIP_TARGET },
-      server: server_,
-      durationSeconds: Number(secondsSince(started)),
+      server: await server.stats(),
+      durationSeconds: 0,
     };
-    writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\n${table(results)}`);
-    console.log(`\nwrote bench/results.json (${results.durationSeconds} s)`);
+    results.durationSeconds = Number(secondsSince(started));
+    const out = SMOKE ? path.join(OUT, "results-smoke.json") : path.join(__dirname, "results.json");
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\n${report(results)}`);
+    console.log(`\nwrote ${path.relative(ROOT, out)} (${results.durationSeconds} s)`);
   } finally {
     rmSync(file, { force: true });
     server.stop();
     clearTimeout(deadline);
   }
 }
+
+/**
+ * Per scenario and implementation: median rate, the ratios to raw fetch and raw undici
+ * paired by round (the median over rounds of this round's rate over the baseline's rate in
+ * the same round: measured next to each other, so drifting machine load cancels), CPU time
+ * per call and peak RSS (warm runs). A failed implementation has `failed` and no figures.
+ */
+function rates(samples: Map<string, Result[]>): Scenario[] {
+  const pairedRatio = (runs: Result[], base: Result[]) => median(runs.map((r, i) => r.rate! / base[i]!.rate!));
+  return SCENARIOS.map((scenario) => {
+    const fetchRuns = samples.get(`${scenario.name}|fetch`)!;
+    const undiciRuns = samples.get(`${scenario.name}|undici`)!;
+    return {
+      scenario: scenario.name,
+      rows: IMPLS.map(({ impl, label }): Row => {
+        const runs = samples.get(`${scenario.name}|${impl}`)!;
+        const failed = runs.find((r) => r.failed)?.failed;
+        if (failed) return { impl, label, failed };
+        const cpu = runs.filter((r) => r.cpuMicrosPerCall !== undefined).map((r) => r.cpuMicrosPerCall!);
+        return {
+          impl,
+          label,
+          requestsPerSecond: round1(median(runs.map((r) => r.rate!))),
+          ratioToFetch: round3(pairedRatio(runs, fetchRuns)),
+          ratioToUndici: round3(pairedRatio(runs, undiciRuns)),
+          ...(cpu.length && { cpuMicrosPerCall: round1(median(cpu)) }),
+          peakRssMiB: round1(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20),
+          runs: runs.map((r) => round1(r.rate!)),
+        };
+      }),
+    };
+  });
+}
+
+const labelOf = (impl: Impl) => IMPLS.find((i) => i.impl === impl)!.label;
 
 // ---------------------------------------------------------------------------------------
 
@@ -297,8 +333,10 @@ function measurer(task: Task): Promise<Measurer> {
         resolve(message);
       });
     });
-  return next().then(() => ({
+  return next().then(({ failed }) => ({
     measure: () => {
+      // An implementation that could not make the call during warm-up: that is its result.
+      if (failed) return Promise.resolve({ failed, maxRssBytes: 0 });
       const answer = next();
       child.send("measure");
       return answer;
@@ -329,58 +367,164 @@ function worker(task: Task): Promise<Result> {
   });
 }
 
-type Results = {
-  machine: ReturnType<typeof machineInfo>;
-  throughput: {
-    scenario: string;
-    rows: { label: string; requestsPerSecond: number; ratioToFetch: number; ratioToUndici: number; cpuMicrosPerCall: number; peakRssMiB: number }[];
-  }[];
-  memory: {
-    rows: { label: string; noUploadPeakRssMiB: number; baselinePeakRssMiB: number; uploadPeakRssMiB: number; extraMiB: number; extraOverFileSize: number; extraOverNoUploadMiB: number; extraOverNoUploadOverFileSize: number }[];
-  };
-  coldStart: { impl: string; importMs: number; firstCallMs: number; importAndFirstCallMs: number; sinceProcessStartMs: number }[];
-  size: { minifiedBytes: number; gzipBytes: number; targetGzipBytes: number };
-};
+interface Row {
+  impl: Impl;
+  label: string;
+  failed?: string;
+  requestsPerSecond?: number;
+  ratioToFetch?: number;
+  ratioToUndici?: number;
+  cpuMicrosPerCall?: number;
+  peakRssMiB?: number;
+  runs?: number[];
+}
 
-function table(results: Results): string {
+interface Scenario {
+  scenario: string;
+  rows: Row[];
+}
+
+interface Results {
+  machine: ReturnType<typeof machineInfo>;
+  command: string;
+  smoke: boolean;
+  rounds: number;
+  warm: Scenario[];
+  short: Scenario[];
+  memory: {
+    fileBytes: number;
+    target: string;
+    rows: {
+      impl: Impl;
+      label: string;
+      noUploadPeakRssMiB: number;
+      baselinePeakRssMiB: number;
+      uploadPeakRssMiB: number;
+      extraMiB: number;
+      extraOverFileSize: number;
+      extraOverNoUploadMiB: number;
+      extraOverNoUploadOverFileSize: number;
+    }[];
+  };
+  coldStart: { impl: Impl; label: string; importMs: number; firstCallMs: number; importAndFirstCallMs: number; sinceProcessStartMs: number }[];
+  size: { minifiedBytes: number; gzipBytes: number; onDemandGzipBytes: number; targetGzipBytes: number };
+  server: unknown;
+  durationSeconds: number;
+}
+
+/** The tables (Markdown, as bench/README.md and the README show them) and the goals of issue 14. */
+function report(results: Results): string {
   const lines: string[] = [];
   const m = results.machine;
-  lines.push(`Machine: ${m.cpu}, nproc ${m.nproc}, Node ${m.node} (undici ${m.undici} inside), ${m.date}; median of ${ROUNDS} runs`);
-  lines.push("");
-  lines.push("| scenario | implementation | requests/s | ratio to raw fetch | ratio to raw undici.request | CPU µs/call | peak RSS |");
-  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
-  for (const { scenario, rows } of results.throughput) {
-    for (const row of rows) {
-      lines.push(
-        `| ${scenario} | ${row.label} | ${row.requestsPerSecond.toFixed(0)} | ${row.ratioToFetch.toFixed(2)} | ${row.ratioToUndici.toFixed(2)} | ${row.cpuMicrosPerCall.toFixed(0)} | ${row.peakRssMiB.toFixed(0)} MiB |`,
-      );
-    }
-  }
-  lines.push("");
   lines.push(
-    "| 5 MiB upload from disk (fs.openAsBlob) | peak RSS, 1 KiB upload (baseline) | peak RSS, 5 MiB upload | extra | extra / file size (target < 1.5) | extra over a process with no upload |",
+    `${m.date}, \`${results.command}\`: ${m.cpu}, nproc ${m.nproc}, load average ${m.load} at the start, Node ${m.node} ` +
+      `(undici ${m.undici} inside; the SDK's undici ${m.sdkUndici}); median of ${results.rounds} round${results.rounds === 1 ? "" : "s"}.`,
   );
+  const throughput = (title: string, scenarios: Scenario[], calls: (s: ScenarioSpec) => number) => {
+    lines.push("", title, "");
+    lines.push(`| implementation | ${scenarios.map((s, i) => `${s.scenario} ×${calls(SCENARIOS[i]!)}`).join(" | ")} |`);
+    lines.push(`| --- | ${scenarios.map(() => "---:").join(" | ")} |`);
+    for (const { impl, label } of IMPLS) {
+      const cells = scenarios.map(({ rows }) => {
+        const row = rows.find((r) => r.impl === impl)!;
+        if (row.failed) return `fails (${row.failed.replace(/\|/g, "\\|")})`;
+        return `${row.requestsPerSecond!.toFixed(0)}/s · ${row.ratioToFetch!.toFixed(2)} · ${row.ratioToUndici!.toFixed(2)}`;
+      });
+      lines.push(`| ${label} | ${cells.join(" | ")} |`);
+    }
+  };
+  throughput(
+    "Warm long runs (one process per implementation and pattern, warmed up; requests/s · ratio to raw fetch · ratio to raw undici.request, paired by round):",
+    results.warm,
+    (s) => s.count,
+  );
+  lines.push("", "CPU time per call (µs) and peak RSS of the warm processes:", "");
+  lines.push(`| implementation | ${results.warm.map((s) => s.scenario).join(" | ")} |`);
+  lines.push(`| --- | ${results.warm.map(() => "---:").join(" | ")} |`);
+  for (const { impl, label } of IMPLS) {
+    const cells = results.warm.map(({ rows }) => {
+      const row = rows.find((r) => r.impl === impl)!;
+      return row.failed ? "fails" : `${row.cpuMicrosPerCall!.toFixed(0)} µs · ${row.peakRssMiB!.toFixed(0)} MiB`;
+    });
+    lines.push(`| ${label} | ${cells.join(" | ")} |`);
+  }
+  throughput(
+    "Short runs (a fresh process per run, no warm-up, as a CLI or a serverless function lives; requests/s · ratio to raw fetch · ratio to raw undici.request):",
+    results.short,
+    (s) => s.short,
+  );
+
+  lines.push("", "Cold start (fresh process: load the implementation, first list call):", "");
+  lines.push("| implementation | import | first call | import + first call | since process start |");
+  lines.push("| --- | ---: | ---: | ---: | ---: |");
+  for (const row of results.coldStart) {
+    lines.push(`| ${row.label} | ${row.importMs} ms | ${row.firstCallMs} ms | ${row.importAndFirstCallMs} ms | ${row.sinceProcessStartMs} ms |`);
+  }
+
+  lines.push("", "5 MiB upload from disk (`fs.openAsBlob`), peak RSS:", "");
+  lines.push("| implementation | 1 KiB upload (baseline) | 5 MiB upload | extra | extra / file size | extra over a process with no upload |");
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const row of results.memory.rows) {
     lines.push(
       `| ${row.label} | ${row.baselinePeakRssMiB} MiB | ${row.uploadPeakRssMiB} MiB | ${row.extraMiB} MiB | ${row.extraOverFileSize.toFixed(2)} | ${row.extraOverNoUploadMiB} MiB (${row.extraOverNoUploadOverFileSize.toFixed(2)}×) |`,
     );
   }
-  lines.push("");
-  lines.push("| cold start (fresh process) | import | first call | import + first call | since process start |");
-  lines.push("| --- | ---: | ---: | ---: | ---: |");
-  for (const row of results.coldStart) {
-    lines.push(
-      `| ${row.impl === "client" ? "import neuroio, client.sources.list()" : "raw fetch (nothing to import)"} | ${row.importMs} ms | ${row.firstCallMs} ms | ${row.importAndFirstCallMs} ms | ${row.sinceProcessStartMs} ms |`,
-    );
-  }
-  lines.push("");
+
   const s = results.size;
   lines.push(
-    `Browser runtime (scripts/size.mjs: src/wrappers + openapi-fetch, esbuild --minify, platform browser, Node-only code left out): ${s.minifiedBytes} B minified, ${s.gzipBytes} B gzipped (target ≤ ${s.targetGzipBytes} B)`,
+    "",
+    `Browser runtime (scripts/size.mjs; \`import { Client } from "neuroio"\`, esbuild, minified): ${s.minifiedBytes} B, ${s.gzipBytes} B gzipped ` +
+      `(+ ${s.onDemandGzipBytes} B gzipped loaded on demand: openapi-fetch's client, with middleware only).`,
   );
+
+  lines.push("", "Goals (issue 14):", "");
+  for (const goal of goals(results)) lines.push(`- ${goal.met ? "met" : "NOT met"}: ${goal.text}`);
   return lines.join("\n");
 }
+
+/** The goals of issue 14, judged on this run's figures (warm and short runs alike). */
+function goals(results: Results): { met: boolean; text: string }[] {
+  const row = (scenarios: Scenario[], i: number, impl: Impl) => scenarios[i]!.rows.find((r) => r.impl === impl)!;
+  const list: { met: boolean; text: string }[] = [];
+  for (const [mode, scenarios] of [
+    ["warm", results.warm],
+    ["short", results.short],
+  ] as const) {
+    const ahead = SCENARIOS.map((sc, i) => {
+      const ours = row(scenarios, i, "client");
+      const theirs = row(scenarios, i, "rest-api");
+      return { sc, ok: !ours.failed && (theirs.failed !== undefined || ours.ratioToFetch! > theirs.ratioToFetch!), ours, theirs };
+    });
+    list.push({
+      met: ahead.every((a) => a.ok),
+      text: `${mode}: Node default ahead of @neuroio/rest-api on every row (${ahead
+        .map((a) => `${a.sc.name}: ${fmt(a.ours.ratioToFetch)} vs ${a.theirs.failed ? "fails" : fmt(a.theirs.ratioToFetch)}`)
+        .join("; ")}; ratios to raw fetch)`,
+    });
+    const limits = SCENARIOS.map((sc, i) => ({ sc, need: sc.pattern === "upload" ? 1.0 : 0.85, got: row(scenarios, i, "client").ratioToUndici }));
+    list.push({
+      met: limits.every((l) => l.got !== undefined && l.got >= l.need),
+      text: `${mode}: Node default ≥ 0.85× raw undici.request on GETs, ≥ 1.0× on uploads (${limits.map((l) => `${l.sc.name}: ${fmt(l.got)}`).join("; ")})`,
+    });
+    const browser = SCENARIOS.map((sc, i) => ({ sc, got: row(scenarios, i, "client-fetch").ratioToFetch }));
+    list.push({
+      met: browser.every((b) => b.got !== undefined && b.got >= 0.95),
+      text: `${mode}: fetch path ≥ 0.95× raw fetch on every row (${browser.map((b) => `${b.sc.name}: ${fmt(b.got)}`).join("; ")})`,
+    });
+  }
+  const cold = (impl: Impl) => results.coldStart.find((c) => c.impl === impl)!.importAndFirstCallMs;
+  const over = round1(cold("client") - cold("fetch"));
+  list.push({ met: over <= 10, text: `cold start within 10 ms of raw fetch's first call (+${over} ms: ${cold("client")} vs ${cold("fetch")} ms)` });
+  list.push({
+    met: results.size.gzipBytes <= results.size.targetGzipBytes,
+    text: `browser runtime ≤ ${results.size.targetGzipBytes} B gzipped (${results.size.gzipBytes} B)`,
+  });
+  const upload = results.memory.rows.find((r) => r.impl === "client")!;
+  list.push({ met: upload.extraOverFileSize < 1.5, text: `5 MiB upload within 1.5× its size of extra RSS (${upload.extraOverFileSize.toFixed(2)}×)` });
+  return list;
+}
+
+const fmt = (n: number | undefined) => (n === undefined ? "–" : n.toFixed(2));
 
 function machineInfo() {
   const cpuinfo = (() => {
@@ -395,7 +539,16 @@ function machineInfo() {
   try {
     nproc = execFileSync("nproc", { encoding: "utf8" }).trim();
   } catch {}
-  return { cpu, nproc: Number(nproc), node: process.version, undici: process.versions.undici, date: new Date().toISOString().slice(0, 10) };
+  const sdkUndici = (JSON.parse(readFileSync(path.join(ROOT, "node_modules/undici/package.json"), "utf8")) as { version: string }).version;
+  return {
+    cpu,
+    nproc: Number(nproc),
+    load: os.loadavg().map((l) => l.toFixed(1)).join(" "),
+    node: process.version,
+    undici: process.versions.undici,
+    sdkUndici,
+    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+  };
 }
 
 function rotate<T>(items: readonly T[], by: number): T[] {

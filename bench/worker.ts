@@ -7,25 +7,29 @@
  *   node worker.mjs '<json Task>'
  *
  * Tasks:
- *   rate  — one implementation and call pattern, kept running between measurements (forked,
- *           IPC): warms up, says `{ ready }`, then for every "measure" message makes `count`
- *           calls at `concurrency` and answers a Result (calls/s, CPU time per call, peak
- *           RSS so far); "exit" ends it.
+ *   rate  — warm long runs: one implementation and call pattern, kept running between
+ *           measurements (forked, IPC): warms up, says `{ ready }` (or `{ ready, failed }`
+ *           when the implementation cannot make the call), then for every "measure" message
+ *           makes `count` calls at `concurrency` and answers a Result (calls/s, CPU time per
+ *           call, peak RSS so far); "exit" ends it.
+ *   short — short runs in a fresh process, as a CLI or a serverless function lives: load the
+ *           implementation, make `count` calls at `concurrency` with no warm-up; prints the
+ *           rate of those calls (or `{ failed }`).
  *   rss   — one GET and one 1 KiB upload (so every code path is loaded and warm), then one
  *           upload of the file at `file` opened with fs.openAsBlob; prints peak RSS.
- *   cold  — from process start: import the package (or nothing, for raw fetch), make the
- *           first `sources.list()`; prints milliseconds.
+ *   cold  — from process start: import the implementation (nothing, for raw fetch), make
+ *           the first list call; prints milliseconds.
  */
 import { openAsBlob } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 
-export type Impl = "client" | "client-fetch" | "fetch" | "undici";
+export type Impl = "client" | "client-fetch" | "fetch" | "undici" | "rest-api";
 export type Pattern = "list" | "upload";
 
 export interface Task {
-  kind: "rate" | "rss" | "cold";
+  kind: "rate" | "short" | "rss" | "cold";
   impl: Impl;
   base: string;
   token: string;
@@ -46,6 +50,8 @@ export interface Result {
   firstCallMs?: number;
   sinceStartMs?: number;
   maxRssBytes: number;
+  /** Why the implementation could not make the call (it threw, or the answer was wrong). */
+  failed?: string;
 }
 
 type Call = () => Promise<void>;
@@ -70,7 +76,25 @@ async function main(): Promise<void> {
   const image = new Blob([jpegLike(task.uploadBytes ?? 1024 * 1024)], { type: "image/jpeg" });
   const call: Call = task.pattern === "upload" ? () => calls.upload(image) : calls.list;
   const concurrency = task.concurrency ?? 1;
-  await run(call, task.warmup ?? 0, concurrency);
+  if (task.kind === "short") {
+    const count = task.count ?? 0;
+    const started = performance.now();
+    try {
+      await run(call, count, concurrency);
+    } catch (error) {
+      return report({ failed: describe(error), maxRssBytes: peakRss() });
+    }
+    const ms = performance.now() - started;
+    return report({ rate: (count * 1000) / ms, ms, sinceStartMs: performance.now(), maxRssBytes: peakRss() });
+  }
+  try {
+    await run(call, task.warmup ?? 0, concurrency);
+  } catch (error) {
+    // Reported, not thrown: a client that cannot make the call is a result of the bench.
+    process.on("message", () => process.exit(0));
+    process.on("disconnect", () => process.exit(0));
+    return void process.send!({ ready: true, failed: describe(error) });
+  }
   process.on("message", async (message) => {
     if (message !== "measure") return process.exit(0);
     (globalThis as { gc?: () => void }).gc?.();
@@ -113,6 +137,26 @@ async function implementation(task: Task): Promise<Calls> {
         if (error !== undefined || data?.results.length !== 20) throw new Error(`list failed: ${JSON.stringify(error)}`);
       },
       upload,
+    };
+  }
+
+  if (task.impl === "rest-api") {
+    // The official SDK (axios 0.19, Node's http adapter), as its README sets it up, pointed
+    // at the bench server; setToken sends `Authorization: Token <key>`.
+    // A CommonJS webpack bundle: Node's ESM import sees only its default export.
+    const { createNeuroioRestApi } = ((await import("@neuroio/rest-api")) as { default: typeof import("@neuroio/rest-api") }).default;
+    const api = createNeuroioRestApi({ version: 1 })!;
+    api.setEndpoint({ base: `${task.base}/v1/`, auth: `${task.base}/v1/` });
+    api.setToken(task.token);
+    return {
+      list: async () => {
+        const data = (await api.sources.getSources({})) as unknown as { results?: unknown[] } | null;
+        if (data?.results?.length !== 20) throw new Error("list failed");
+      },
+      upload: async (image: Blob) => {
+        const data = (await api.persons.createPerson({ image: image as File, source: SOURCE })) as { result?: string };
+        if (data?.result !== "new") throw new Error(`upload failed: ${JSON.stringify(data)}`);
+      },
     };
   }
 
@@ -174,24 +218,12 @@ async function run(call: Call, total: number, concurrency: number): Promise<void
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane));
 }
 
+/** From process start: load the implementation (raw fetch: nothing), make the first list call. */
 async function cold(task: Task): Promise<Result> {
   const t0 = performance.now();
-  let firstCall: Call;
-  if (task.impl === "fetch") {
-    firstCall = async () => {
-      const response = await fetch(`${task.base}/v1/sources/`, { headers: { Authorization: `Token ${task.token}` } });
-      await response.json();
-    };
-  } else {
-    const { Client } = (await import(PKG)) as NeuroIO;
-    const client = new Client({ apiUrl: task.base, iamUrl: task.base, apiToken: task.token });
-    firstCall = async () => {
-      const { error } = await client.sources.list();
-      if (error !== undefined) throw new Error("list failed");
-    };
-  }
+  const calls = await implementation(task);
   const t1 = performance.now();
-  await firstCall();
+  await calls.list();
   const t2 = performance.now();
   return { importMs: t1 - t0, firstCallMs: t2 - t1, sinceStartMs: t2, maxRssBytes: peakRss() };
 }
@@ -208,6 +240,11 @@ function jpegLike(size: number): Uint8Array<ArrayBuffer> {
   }
   bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
   return bytes;
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split("\n")[0]!.slice(0, 200);
 }
 
 function peakRss(): number {

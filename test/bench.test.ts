@@ -1,0 +1,72 @@
+// The benchmark's smoke run (`npm run bench -- --smoke`): every step of bench/run.ts with
+// tiny counts, so that CI keeps the bench working. Speed is not tested here: the figures of
+// a smoke run mean nothing; only their shape is checked.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..");
+const IMPLS = ["fetch", "undici", "rest-api", "client", "client-fetch"];
+const SCENARIOS = ["GET list, sequential", "GET list, 16 concurrent", "POST 1 MiB multipart"];
+
+interface Row {
+  impl: string;
+  failed?: string;
+  requestsPerSecond?: number;
+  ratioToFetch?: number;
+  ratioToUndici?: number;
+}
+
+function smoke(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "bench/run.ts", "--smoke"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      // Generous: a busy 2-core machine; the bench itself stops after 15 minutes.
+      timeout: 8 * 60_000,
+      killSignal: "SIGKILL",
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test("the bench runs end to end and reports every implementation, scenario and measurement", async () => {
+  const { code, stdout, stderr } = await smoke();
+  expect({ code, stderr: code === 0 ? "" : stderr }).toEqual({ code: 0, stderr: "" });
+
+  const results = JSON.parse(readFileSync(path.join(ROOT, "bench/.out/results-smoke.json"), "utf8"));
+  expect(results.smoke).toBe(true);
+  for (const mode of ["warm", "short"]) {
+    expect(results[mode].map((s: { scenario: string }) => s.scenario)).toEqual(SCENARIOS);
+    for (const { rows } of results[mode] as { rows: Row[] }[]) {
+      expect(rows.map((r) => r.impl)).toEqual(IMPLS);
+      for (const row of rows) {
+        // A client that cannot make a call says why; every other row has its figures.
+        if (row.failed !== undefined) expect(row.failed).toMatch(/\S/);
+        else for (const figure of [row.requestsPerSecond, row.ratioToFetch, row.ratioToUndici]) expect(figure).toBeGreaterThan(0);
+      }
+      // The baselines and the SDK always make their calls.
+      for (const impl of ["fetch", "undici", "client", "client-fetch"]) expect(rows.find((r) => r.impl === impl)!.failed).toBeUndefined();
+    }
+  }
+  expect(results.coldStart.map((c: { impl: string }) => c.impl)).toEqual(IMPLS);
+  for (const c of results.coldStart) expect(c.importAndFirstCallMs).toBeGreaterThan(0);
+  expect(results.memory.rows.map((r: { impl: string }) => r.impl)).toEqual(["client", "client-fetch", "fetch"]);
+  for (const r of results.memory.rows) expect(r.uploadPeakRssMiB).toBeGreaterThan(0);
+  expect(results.size.gzipBytes).toBeGreaterThan(0);
+  expect(results.size.onDemandGzipBytes).toBeGreaterThan(0);
+
+  // The printed report: three throughput tables with a row per implementation, the other
+  // measurements, and every goal judged.
+  const labels = ["raw fetch", "raw undici.request", "@neuroio/rest-api 4.2.2", "neuroio, Node default", "neuroio with fetch"];
+  for (const label of labels) expect(stdout.split("\n").filter((line) => line.startsWith(`| ${label}`)).length).toBeGreaterThanOrEqual(4);
+  for (const heading of ["Warm long runs", "CPU time per call", "Short runs", "Cold start", "5 MiB upload from disk", "Browser runtime", "Goals (issue 14):"]) {
+    expect(stdout).toContain(heading);
+  }
+  expect(stdout.match(/^- (met|NOT met): /gm)).toHaveLength(9);
+}, 10 * 60_000);
