@@ -449,7 +449,7 @@ function report(results: Results): string {
     lines.push(`| ${label} | ${cells.join(" | ")} |`);
   }
   throughput(
-    "Short runs (a fresh process per run, no warm-up, as a CLI or a serverless function lives; requests/s · ratio to raw fetch · ratio to raw undici.request):",
+    "Short runs (a fresh process per run, no warm-up, as a CLI or a serverless function lives; requests/s from loading the implementation to the last answer · ratio to raw fetch · ratio to raw undici.request):",
     results.short,
     (s) => s.short,
   );
