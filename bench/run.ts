@@ -205,7 +205,9 @@ async function main() {
     results.durationSeconds = Number(secondsSince(started));
     const out = SMOKE ? path.join(OUT, "results-smoke.json") : path.join(__dirname, "results.json");
     writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\n${report(results)}`);
+    const text = report(results);
+    writeFileSync(path.join(OUT, SMOKE ? "report-smoke.md" : "report.md"), `${text}\n`);
+    console.log(`\n${text}`);
     console.log(`\nwrote ${path.relative(ROOT, out)} (${results.durationSeconds} s)`);
   } finally {
     rmSync(file, { force: true });
