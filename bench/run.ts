@@ -409,7 +409,7 @@ interface Results {
     }[];
   };
   coldStart: { impl: Impl; label: string; importMs: number; firstCallMs: number; importAndFirstCallMs: number; sinceProcessStartMs: number }[];
-  size: { minifiedBytes: number; gzipBytes: number; onDemandGzipBytes: number; targetGzipBytes: number };
+  size: { minifiedBytes: number; gzipBytes: number; onDemandGzipBytes: number; modules: { file: string; bytes: number }[]; targetGzipBytes: number };
   server: unknown;
   durationSeconds: number;
 }
@@ -478,6 +478,8 @@ function report(results: Results): string {
     `Browser runtime (scripts/size.mjs; \`import { Client } from "neuroio"\`, esbuild, minified): ${s.minifiedBytes} B, ${s.gzipBytes} B gzipped ` +
       `(+ ${s.onDemandGzipBytes} B gzipped loaded on demand: openapi-fetch's client, with middleware only).`,
   );
+  const largest = s.modules.slice(0, 6).map((m) => `${m.file.replace(/^(src|node_modules)\//, "")} ${m.bytes} B`);
+  lines.push("", `Largest parts of it, minified (esbuild's metafile): ${largest.join(", ")}.`);
 
   lines.push("", "Goals (issue 14):", "");
   for (const goal of goals(results)) lines.push(`- ${goal.met ? "met" : "NOT met"}: ${goal.text}`);

@@ -11,6 +11,8 @@ export interface BrowserSize {
   gzipBytes: number;
   /** Chunks loaded only on demand (openapi-fetch's client, with middleware). */
   onDemandGzipBytes: number;
+  /** Each source file's minified bytes in the up-front load, largest first. */
+  modules: { file: string; bytes: number }[];
   nodeImports: { module: string; importer: string; kind: string }[];
 }
 
@@ -23,7 +25,14 @@ export async function browserSize(): Promise<BrowserSize> {
     min: number;
     gzip: number;
     onDemand: { gzip: number };
+    modules: BrowserSize["modules"];
     nodeImports: BrowserSize["nodeImports"];
   };
-  return { minifiedBytes: sizes.min, gzipBytes: sizes.gzip, onDemandGzipBytes: sizes.onDemand.gzip, nodeImports: sizes.nodeImports };
+  return {
+    minifiedBytes: sizes.min,
+    gzipBytes: sizes.gzip,
+    onDemandGzipBytes: sizes.onDemand.gzip,
+    modules: sizes.modules,
+    nodeImports: sizes.nodeImports,
+  };
 }

@@ -67,7 +67,11 @@ async function bundle(minify) {
   visit(Object.keys(outputs).find((file) => outputs[file].entryPoint));
   const contents = (files) => Buffer.concat(result.outputFiles.filter((f) => files.has(path.relative(root, f.path))).map((f) => f.contents));
   const lazy = new Set(Object.keys(outputs).filter((file) => !initial.has(file)));
-  return { bytes: contents(initial), lazy: contents(lazy), found };
+  // Each source file's share of the up-front load, minified (esbuild's metafile), largest first.
+  const parts = new Map();
+  for (const file of initial) for (const [input, { bytesInOutput }] of Object.entries(outputs[file].inputs)) parts.set(input, (parts.get(input) ?? 0) + bytesInOutput);
+  const modules = [...parts].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]).map(([file, bytes]) => ({ file, bytes }));
+  return { bytes: contents(initial), lazy: contents(lazy), modules, found };
 }
 
 if (process.argv.includes("--package")) {
@@ -118,7 +122,13 @@ async function packageSize() {
 const raw = await bundle(false);
 const min = await bundle(true);
 const gzip = (bytes) => (bytes.length ? gzipSync(bytes, { level: 9 }).length : 0);
-const sizes = { raw: raw.bytes.length, min: min.bytes.length, gzip: gzip(min.bytes), onDemand: { min: min.lazy.length, gzip: gzip(min.lazy) } };
+const sizes = {
+  raw: raw.bytes.length,
+  min: min.bytes.length,
+  gzip: gzip(min.bytes),
+  onDemand: { min: min.lazy.length, gzip: gzip(min.lazy) },
+  modules: min.modules,
+};
 const nodeImports = [...new Map(min.found.map((f) => [`${f.module} ${f.importer} ${f.kind}`, f])).values()];
 
 if (process.argv.includes("--json")) {
@@ -130,6 +140,8 @@ if (process.argv.includes("--json")) {
   console.log(`  min   ${kb(sizes.min)}`);
   console.log(`  gzip  ${kb(sizes.gzip)}`);
   console.log(`loaded on demand (openapi-fetch's client, with middleware): min ${kb(sizes.onDemand.min)}, gzip ${kb(sizes.onDemand.gzip)}`);
+  console.log("up-front load by source file (minified bytes):");
+  for (const m of sizes.modules) console.log(`  ${String(m.bytes).padStart(6)}  ${m.file}`);
   if (nodeImports.length === 0) console.log("Node-only imports: none");
   else {
     console.log("Node-only imports (left out of the bundle):");

@@ -60,6 +60,7 @@ test("the bench runs end to end and reports every implementation, scenario and m
   for (const r of results.memory.rows) expect(r.uploadPeakRssMiB).toBeGreaterThan(0);
   expect(results.size.gzipBytes).toBeGreaterThan(0);
   expect(results.size.onDemandGzipBytes).toBeGreaterThan(0);
+  expect(results.size.modules.map((m: { file: string }) => m.file)).toContain("src/wrappers/client.ts");
 
   // The printed report: three throughput tables with a row per implementation, the other
   // measurements, and every goal judged.
