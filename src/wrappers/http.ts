@@ -64,7 +64,7 @@ const VERSIONS = (globalThis as { process?: { versions?: Record<string, string |
 // Browsers refuse to let scripts set User-Agent; Node (and other server runtimes) allow it.
 const USER_AGENT = typeof VERSIONS?.node === "string" ? `neuroio-js/${SDK_VERSION}` : undefined;
 
-/** A request as openapi-fetch describes it, not yet made a Request: what the Node transport takes. */
+/** A request as operation.ts builds it, not yet made a Request: what the Node transport takes. */
 export interface PendingRequest {
   url: string;
   method: string;
@@ -82,11 +82,7 @@ export type Answer = Pick<Response, "ok" | "status" | "statusText" | "text"> & {
  */
 export type Transport = (request: PendingRequest, init: { signal: Stop; maxResponseBytes?: number }) => Promise<Answer>;
 
-/**
- * How a call stops its request (time limit, caller's signal): AbortSignal's shape without
- * its EventTarget, which in Node costs more than the rest of a call (bench/README.md). The
- * transport sets `onabort`; it is called once.
- */
+// Stops a request (time limit, caller's signal): an AbortSignal without its costly EventTarget.
 export interface Stop {
   aborted: boolean;
   reason: unknown;
@@ -104,11 +100,7 @@ const NODE = USER_AGENT && !VERSIONS!.bun && !("Deno" in globalThis);
 const NODE_TRANSPORT = "./node-transport";
 let nodeTransport: Promise<Transport> | undefined;
 
-/**
- * `fetch` (global or the caller's) for a request, with an AbortSignal that follows `stop`.
- * A caller's fetch gets a Request; global fetch gets the request's parts and makes the one
- * Request itself (a Request made here would be copied by fetch: two per call).
- */
+// fetch with a signal that follows `stop`: a caller's fetch gets a Request, global fetch the parts (one Request, not two).
 function viaFetch(fetch: typeof globalThis.fetch, request: Request | PendingRequest, stop: Stop): Promise<Response> {
   const controller = new AbortController();
   stop.onabort = () => controller.abort(stop.reason);
@@ -127,13 +119,7 @@ const viaNode: Transport = async (request, init) => {
   return (await nodeTransport)(request, init);
 };
 
-/**
- * The query string as NeuroIO reads it: `name=value`, values percent-encoded, arrays
- * comma-joined (`spaces_ids=1,2,3`), undefined, null and empty arrays left out. Byte for
- * byte what openapi-fetch's `createQuerySerializer({ array: { style: "form", explode: false } })`
- * writes for the document's query parameters (primitives and arrays of them), without
- * loading openapi-fetch where no middleware needs it.
- */
+// NeuroIO's query string (arrays comma-joined), byte for byte openapi-fetch's for the document's parameters.
 export function querySerializer(query: Record<string, unknown>): string {
   const pairs: string[] = [];
   for (const name in query) {
@@ -145,15 +131,11 @@ export function querySerializer(query: Record<string, unknown>): string {
   return pairs.join("&");
 }
 
-/**
- * The transport under every call: auth header, time limits, retries, re-login and turning
- * every answer into a typed result. Calls come as requests operation.ts builds itself
- * (`PendingRequest`), or, with middleware, as openapi-fetch's Requests.
- */
+/** The transport under every call: auth header, time limits, retries, re-login, normalised answers. */
 export class Http {
-  /** The IAM and API base URLs, without a trailing slash (as openapi-fetch joins them). */
+  /** Base URLs without a trailing slash. */
   readonly hosts: { readonly iam: string; readonly api: string };
-  #withMiddleware: Promise<Record<"iam" | "api", FetchClient<paths>>> | undefined;
+  #withMiddleware: Promise<FetchClient<paths>> | undefined;
 
   constructor(
     private readonly config: TransportConfig,
@@ -163,35 +145,21 @@ export class Http {
     this.hosts = { iam: bare(config.iamUrl), api: bare(config.apiUrl) };
   }
 
-  /** True when the caller gave middleware: calls then go through openapi-fetch, which runs it. */
+  /** With middleware, calls go through openapi-fetch, which runs it. */
   get middleware(): boolean {
     return this.config.middleware.length > 0;
   }
 
-  /**
-   * The two openapi-fetch clients (IAM and API hosts) with the caller's middleware, loaded
-   * on first use: without middleware nothing needs them, and a browser bundle of the SDK
-   * gets openapi-fetch's client as a chunk of its own.
-   */
-  openapiFetch(): Promise<Record<"iam" | "api", FetchClient<paths>>> {
-    // require where there is one (CommonJS, jest), else import: as events.ts loads `ws`.
+  /** openapi-fetch with the middleware (operation.ts gives each call its host), loaded on first use. */
+  openapiFetch(): Promise<FetchClient<paths>> {
     this.#withMiddleware ??= (typeof require === "function" ? Promise.resolve(require("openapi-fetch")) : import("openapi-fetch")).then((loaded: { default: unknown }) => {
-      // The type of the import above (a dynamic import is typed from the ESM build's types).
-      const create = loaded.default as typeof createClient;
-      const shared = {
+      const client = (loaded.default as typeof createClient)<paths>({
         querySerializer,
         // Multipart bodies arrive as FormData already (operation.ts); JSON bodies are objects.
         bodySerializer: (body: unknown) => (body instanceof FormData ? body : JSON.stringify(body)),
-      };
-      const clients = {
-        iam: create<paths>({ ...shared, baseUrl: this.config.iamUrl }),
-        api: create<paths>({ ...shared, baseUrl: this.config.apiUrl }),
-      };
-      for (const m of this.config.middleware) {
-        clients.iam.use(m);
-        clients.api.use(m);
-      }
-      return clients;
+      });
+      client.use(...this.config.middleware);
+      return client;
     });
     return this.#withMiddleware;
   }
@@ -295,8 +263,7 @@ export class Http {
     { signal, maxResponseBytes }: CallSettings,
     secrets: string[],
   ): Promise<Response> {
-    // One stop switch for the time limit and the caller's signal, with one timer, gone as
-    // soon as the answer is; an AbortController only where fetch needs one.
+    // One timer; an AbortController only where fetch needs one.
     const stop: Stop = { aborted: false, reason: undefined, onabort: undefined };
     const abort = (reason?: unknown) => {
       if (stop.aborted) return;
@@ -403,14 +370,8 @@ async function normalize(response: Answer | Response, maxBytes: number, secrets:
   return errorResponse(status, statusText, headers, toErrorBody(status, redact(text, secrets)));
 }
 
-/**
- * The Response of every call: status and headers as answered (mutable, for withAttempts;
- * the body is decoded text, so no content-length or content-encoding), and normalize's
- * text as its body, made a stream only when the caller reads it: a body stream costs more
- * than the rest of a call in Node (bench/README.md). Holds the data normalize parsed.
- * Defined on first use: reading the global Response loads Node's fetch, which the import
- * of the SDK need not wait for.
- */
+// A call's Response: its body made from normalize's text only when read (a body stream per
+// call costs more than the rest of it). Defined on first use: `Response` loads Node's fetch.
 const normalizedClass = () =>
   class Normalized extends Response {
     readonly #text: string | null;
@@ -427,7 +388,6 @@ const normalizedClass = () =>
       this.#data = data;
     }
 
-    /** What normalize parsed: a success's data or the ErrorBody (undefined for a Response not made here). */
     static dataOf(response: Response): unknown {
       return #data in response ? response.#data : undefined;
     }
@@ -436,33 +396,14 @@ const normalizedClass = () =>
       return (this.#full ??= new Response(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers }));
     }
 
-    override get body() {
-      return this.#body().body;
-    }
-    override get bodyUsed() {
-      return this.#full?.bodyUsed ?? false;
-    }
-    override text() {
-      return this.#body().text();
-    }
-    override json() {
-      return this.#body().json();
-    }
-    override arrayBuffer() {
-      return this.#body().arrayBuffer();
-    }
-    override blob() {
-      return this.#body().blob();
-    }
-    override bytes() {
-      return this.#body().bytes();
-    }
-    override formData() {
-      return this.#body().formData();
-    }
-    override clone() {
-      return this.#body().clone();
-    }
+    override get body() { return this.#body().body; }
+    override get bodyUsed() { return this.#full?.bodyUsed ?? false; }
+    override text() { return this.#body().text(); }
+    override json() { return this.#body().json(); }
+    override arrayBuffer() { return this.#body().arrayBuffer(); }
+    override blob() { return this.#body().blob(); }
+    override bytes() { return this.#body().bytes(); }
+    override clone() { return this.#body().clone(); }
   };
 
 let Normalized: ReturnType<typeof normalizedClass> | undefined;
@@ -472,7 +413,7 @@ function normalized(...args: ConstructorParameters<ReturnType<typeof normalizedC
   return new Normalized(...args);
 }
 
-/** The data normalize parsed from `response`'s body: a success's data, or the ErrorBody of a failure. */
+/** What normalize parsed: a success's data or the ErrorBody. */
 export function dataOf(response: Response): unknown {
   return Normalized?.dataOf(response);
 }

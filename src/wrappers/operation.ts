@@ -125,8 +125,9 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
       return (response.ok ? { data, response } : { error: data, response }) as never;
     }
     // The generic call: openapi-fetch's per-path types are what ResultOf<operation> names.
-    const client = (await http.openapiFetch())[spec.host] as unknown as FetchClient<Record<string, Record<"get", {}>>>;
+    const client = (await http.openapiFetch()) as unknown as FetchClient<Record<string, Record<"get", {}>>>;
     return client.request(spec.method.toLowerCase() as "get", spec.path as never, {
+      baseUrl: http.hosts[spec.host],
       params: { path, query },
       body: encoded,
       ...transport,
@@ -139,14 +140,10 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
   }) as Send;
 }
 
-/** A path template cut at its parameters: `/v1/sources/{id}/` → `["/v1/sources/", "id", "/"]`. */
+// `/v1/sources/{id}/` → `["/v1/sources/", "id", "/"]`
 const templates = new Map<string, string[]>();
 
-/**
- * The request openapi-fetch would make for these parts (its URL, query serializer and
- * headers), as a PendingRequest: the transport adds the token and User-Agent, then sends
- * it (the Node transport) or makes it a Request for fetch.
- */
+// The request openapi-fetch would make (URL, headers, body), unassembled.
 function request(spec: OperationSpec, base: string, path: Record<string, unknown>, query: Record<string, unknown>, body: FormData | Record<string, unknown> | undefined): PendingRequest {
   let pieces = templates.get(spec.path);
   if (!pieces) templates.set(spec.path, (pieces = spec.path.split(/\{([^{}]+)\}/)));
@@ -154,7 +151,7 @@ function request(spec: OperationSpec, base: string, path: Record<string, unknown
   for (let i = 1; i < pieces.length; i += 2) url += encodeURIComponent(path[pieces[i]!] as string) + pieces[i + 1];
   const search = querySerializer(query);
   if (search) url += `?${search}`;
-  // As new Request(url) would: a URL that cannot be parsed fails the call before sending.
+  // Fails as new Request(url) would.
   if (!URL.canParse(url)) new Request(url);
   const headers = new Headers();
   if (body === undefined || body instanceof FormData) return { url, method: spec.method, headers, body: body ?? null };
