@@ -5,7 +5,7 @@
 // - tsc (tsconfig.build.json): the declarations, one .d.ts per source file in dist/types/.
 // Then the few files neither writes: the ESM declaration entry, the OpenAPI document.
 import { spawn } from "node:child_process";
-import { copyFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -46,7 +46,9 @@ await writeFile(path.join(dist, "index.d.mts"), `export * from "./types/wrappers
 
 // `neuroio/openapi.json` (and what dist/mock.js reads). At the package root, where tools that
 // ignore "exports" (TypeScript's node10 resolution, old bundlers) look for it too.
-await copyFile(path.join(root, "src/generated/openapi.json"), path.join(root, "openapi.json"));
+// Without the committed file's indentation: a third of its bytes.
+const document = JSON.parse(await readFile(path.join(root, "src/generated/openapi.json"), "utf8"));
+await writeFile(path.join(root, "openapi.json"), JSON.stringify(document));
 
 // Source maps carry the hand-written sources only: code generated from the OpenAPI document
 // (the enum value lists in src/generated/schema.ts, 200 kB of mostly types) reads the same in
