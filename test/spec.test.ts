@@ -9,6 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import { HTTP_METHODS } from "../src/document";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -97,7 +98,6 @@ const TAG_GROUPS: Record<"IAM" | "API", string[]> = {
 };
 const GROUP_OF_HOST: Record<Host, "IAM" | "API"> = { [IAM]: "IAM", [API]: "API" };
 const OPERATION_ID = /^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$/;
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 // ---------------------------------------------------------------------------------------
 // Loading. scripts/spec.mjs is ESM and ts-jest runs CommonJS (no dynamic import() without
@@ -183,7 +183,7 @@ interface Operation {
 const operations: Operation[] = Object.entries<Json>(doc.paths ?? {}).flatMap(([urlPath, rawItem]) => {
   const { node: item, ptr: itemPtr } = deref(rawItem, pointer("paths", urlPath));
   return Object.keys(item)
-    .filter((key) => HTTP_METHODS.includes(key))
+    .filter((key) => (HTTP_METHODS as readonly string[]).includes(key))
     .map((key) => ({
       method: key.toUpperCase(),
       path: urlPath,

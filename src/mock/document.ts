@@ -5,9 +5,9 @@
  */
 import bundled from "../generated/openapi.json";
 
-import { DocumentReader, HTTP_METHODS, type Host, type Json } from "../document";
+import { DocumentReader, type Host, type Json } from "../document";
 
-export { HTTP_METHODS, type Host };
+export type { Host };
 
 export const document: Json = bundled;
 

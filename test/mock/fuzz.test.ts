@@ -10,7 +10,7 @@
  * whichever comes first. The run is reproducible from its seed (FUZZ_SEED; printed on failure).
  */
 import http from "node:http";
-import { deref, document, HTTP_METHODS, hostOf } from "../../src/mock/document";
+import { deref, document, reader } from "../../src/mock/document";
 import { startMockServer, type MockServer } from "../../src/mock";
 import { image, raw, unwrap } from "./helpers";
 import { Client } from "../../src/wrappers";
@@ -63,10 +63,7 @@ interface Operation {
   operation: Json;
 }
 
-const OPERATIONS: Operation[] = Object.entries<Json>(document.paths).flatMap(([template, item]) => {
-  const pathItem = deref(item);
-  return HTTP_METHODS.filter((m) => pathItem[m]).map((method) => ({ method: method.toUpperCase(), template, prefix: hostOf(pathItem), operation: pathItem[method] }));
-});
+const OPERATIONS: Operation[] = reader.operations.map((op) => ({ method: op.method, template: op.path, prefix: op.host, operation: op.operation }));
 
 /** The values the fuzzer aims at: the victim's and attackers' ids, keys and names. */
 interface Pools {
