@@ -1,7 +1,7 @@
 // The JavaScript half of `npm run build` (scripts/build.mjs runs this and, alongside it, tsc
 // for the declarations):
 // - the client, ESM (.mjs) and CommonJS (.js; the package is "type": "commonjs"), with source
-//   maps. Its runtime dependencies (package.json "dependencies": openapi-fetch, undici, ws)
+//   maps. Its runtime dependencies (package.json "dependencies": openapi-fetch, ws)
 //   stay external, so `npm i neuroio` installs them and nothing else.
 // - `neuroio/mock`, one CommonJS file (ESM importers get its named exports from Node's
 //   CommonJS loader), with every package it imports that is not a runtime dependency of the
@@ -34,7 +34,7 @@ const client: Options = {
     index: "src/wrappers/index.ts",
     // Node's default transport, its own file: http.ts loads it at run time in Node only
     // (require in dist/index.js, import of ./node-transport.mjs in dist/index.mjs), so that
-    // no browser bundle of dist/index.mjs holds it or undici.
+    // no browser bundle of dist/index.mjs holds it.
     "node-transport": "src/wrappers/node-transport.ts",
   },
   external: [RUNTIME_DEPENDENCY],

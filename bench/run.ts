@@ -44,7 +44,7 @@ const IMPLS: { impl: Impl; label: string }[] = [
   { impl: "fetch", label: "raw fetch (baseline)" },
   { impl: "undici", label: "raw undici.request (limit)" },
   { impl: "rest-api", label: "@neuroio/rest-api 4.2.2 (axios)" },
-  { impl: "client", label: "neuroio, Node default (undici transport)" },
+  { impl: "client", label: "neuroio, Node default (Node's undici pool)" },
   { impl: "client-fetch", label: "neuroio with fetch (browser path)" },
 ];
 /** Calls per measurement: warm long runs (after `warmup` calls) and short fresh-process runs. */
@@ -420,7 +420,7 @@ function report(results: Results): string {
   const m = results.machine;
   lines.push(
     `${m.date}, \`${results.command}\`: ${m.cpu}, nproc ${m.nproc}, load average ${m.load} at the start, Node ${m.node} ` +
-      `(undici ${m.undici} inside; the SDK's undici ${m.sdkUndici}); median of ${results.rounds} round${results.rounds === 1 ? "" : "s"}.`,
+      `(its undici ${m.undici}: the pool of fetch and of the SDK's Node transport; raw undici.request: the undici ${m.benchUndici} package); median of ${results.rounds} round${results.rounds === 1 ? "" : "s"}.`,
   );
   const throughput = (title: string, scenarios: Scenario[], calls: (s: ScenarioSpec) => number) => {
     lines.push("", title, "");
@@ -543,14 +543,14 @@ function machineInfo() {
   try {
     nproc = execFileSync("nproc", { encoding: "utf8" }).trim();
   } catch {}
-  const sdkUndici = (JSON.parse(readFileSync(path.join(ROOT, "node_modules/undici/package.json"), "utf8")) as { version: string }).version;
+  const benchUndici = (JSON.parse(readFileSync(path.join(ROOT, "node_modules/undici/package.json"), "utf8")) as { version: string }).version;
   return {
     cpu,
     nproc: Number(nproc),
     load: os.loadavg().map((l) => l.toFixed(1)).join(" "),
     node: process.version,
     undici: process.versions.undici,
-    sdkUndici,
+    benchUndici,
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
   };
 }

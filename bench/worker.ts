@@ -125,7 +125,7 @@ async function implementation(task: Task): Promise<Calls> {
 
   if (task.impl.startsWith("client")) {
     const { Client } = (await import(PKG)) as NeuroIO;
-    // client: the default transport (in Node, the SDK's undici transport); client-fetch:
+    // client: the default transport (in Node, the SDK's transport on the pool behind fetch); client-fetch:
     // global fetch, the transport of browsers and of any `fetch` option.
     const fetch = task.impl === "client-fetch" ? globalThis.fetch : undefined;
     const client = new Client({ apiUrl: task.base, iamUrl: task.base, apiToken: task.token, ...(fetch ? { fetch } : {}) });
@@ -181,7 +181,7 @@ async function implementation(task: Task): Promise<Calls> {
     };
   }
 
-  // Raw undici.request on a dedicated Agent (keep-alive pool): the transport's limit.
+  // Raw undici.request (the undici package, a devDependency) on a dedicated Agent (keep-alive pool): the limit of Node HTTP.
   const undici = await import("undici");
   const dispatcher = new undici.Agent();
   const upload = async (image: Blob) => {

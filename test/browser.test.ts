@@ -19,7 +19,7 @@ jest.setTimeout(120_000);
 
 const CHROMIUM = "/usr/bin/chromium";
 const root = path.resolve(__dirname, "..");
-const NODE_ONLY = new Set(["ws", "undici", ...builtinModules]);
+const NODE_ONLY = new Set(["ws", ...builtinModules]);
 
 let bundle = "";
 let browser: Browser | undefined;

@@ -110,7 +110,7 @@ describe("the tarball", () => {
       dependencies: Record<string, string>;
     };
     expect(Object.keys(shipped.exports)).toEqual([".", "./mock", "./openapi.json", "./package.json"]);
-    expect(Object.keys(shipped.dependencies).sort()).toEqual(["openapi-fetch", "undici", "ws"]);
+    expect(Object.keys(shipped.dependencies).sort()).toEqual(["openapi-fetch", "ws"]);
   });
 
   test(
@@ -161,7 +161,7 @@ describe.each(INSTALLERS)("installed with %s", (installer) => {
     expect(output).not.toMatch(/EBADENGINE|Unsupported engine|engine "node" is incompatible|incompatible module/i);
     const { packages } = await installSize(dir);
     expect(packages).toEqual([`neuroio@${pkg.version}`, ...registry.packages].sort());
-    expect(packages.map((p) => p.replace(/(.)@.*/, "$1")).filter((name) => !/^(neuroio|openapi-fetch|openapi-typescript-helpers|undici|ws)$/.test(name))).toEqual([]);
+    expect(packages.map((p) => p.replace(/(.)@.*/, "$1")).filter((name) => !/^(neuroio|openapi-fetch|openapi-typescript-helpers|ws)$/.test(name))).toEqual([]);
   });
 
   test(

@@ -46,8 +46,8 @@ export interface ClientOptions {
    */
   maxResponseBytes?: number;
   /**
-   * The fetch implementation. Default: in Node, the SDK's transport on undici's connection
-   * pool (faster than global fetch, same behaviour on the wire); elsewhere the global
+   * The fetch implementation. Default: in Node, the SDK's transport on the connection pool
+   * of Node's fetch (faster than global fetch, same behaviour on the wire); elsewhere the global
    * `fetch`. Given a `fetch` (or middleware), every call goes through `fetch` with Request objects.
    */
   fetch?: typeof globalThis.fetch;

@@ -151,7 +151,9 @@ export function unwrap(result: AnyResult | Promise<AnyResult>): unknown {
   return result instanceof Promise ? result.then(dataOrThrow) : dataOrThrow(result);
 }
 
-function dataOrThrow({ data, error, response }: AnyResult): unknown {
-  if (error === undefined && response.ok) return data;
-  throw new NeuroIOError(response.status, error as ErrorBody);
+// `error` is set exactly when the status is not 2xx; `response` is only read for a failure
+// (the SDK makes a result's Response when it is first read).
+function dataOrThrow(result: AnyResult): unknown {
+  if (result.error === undefined) return result.data;
+  throw new NeuroIOError(result.response.status, result.error as ErrorBody);
 }

@@ -64,16 +64,40 @@ const VERSIONS = (globalThis as { process?: { versions?: Record<string, string |
 // Browsers refuse to let scripts set User-Agent; Node (and other server runtimes) allow it.
 const USER_AGENT = typeof VERSIONS?.node === "string" ? `neuroio-js/${SDK_VERSION}` : undefined;
 
-/** A request as operation.ts builds it, not yet made a Request: what the Node transport takes. */
+/**
+ * A request as operation.ts builds it, not yet made a Request: what the Node transport
+ * takes. Header names in lower case; no `Headers` object, whose first use loads Node's
+ * internal fetch (tens of ms of a process's first call).
+ */
 export interface PendingRequest {
   url: string;
   method: string;
-  headers: Headers;
+  headers: Record<string, string>;
   body: BodyInit | null;
 }
 
 /** The part of a Response that `normalize` reads: what the Node transport answers. */
-export type Answer = Pick<Response, "ok" | "status" | "statusText" | "text"> & { headers: HeadersInit; body: null };
+export type Answer = Pick<Response, "ok" | "status" | "statusText" | "text"> & { headers: Iterable<[string, string]>; body: null };
+
+/**
+ * An answer as a call hands it over: read whole and parsed. It becomes a `Response` only
+ * when someone asks for one (`result.response`, middleware): a Response per call costs
+ * more than the rest of it, and its first one loads Node's internal fetch.
+ */
+export interface Reply {
+  operation: string;
+  status: number;
+  statusText: string;
+  /** As received; the Response drops content-length and content-encoding (its body is the decoded text). */
+  headers: Iterable<[string, string]>;
+  /** The body: the text received for a success, the ErrorBody's JSON for a failure, null for none. */
+  text: string | null;
+  /** A success's parsed data, or the ErrorBody. */
+  data: unknown;
+  attempts: number;
+  /** A 502 made from a 2xx whose body was broken: the server did act, so it is never retried. */
+  fromSuccess: boolean;
+}
 
 /**
  * Sends one request and reads its whole answer; rejects as fetch does when that fails. An
@@ -93,10 +117,10 @@ export interface Stop {
 export type ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE";
 const RESPONSE_TOO_LARGE: ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE";
 
-// Node's default transport (node-transport.ts: undici's pool, without fetch's Request and
+// Node's default transport (node-transport.ts: the pool behind fetch, without fetch's Request and
 // Response objects). Not in Bun or Deno, which have process.versions.node too.
 const NODE = USER_AGENT && !VERSIONS!.bun && !("Deno" in globalThis);
-// Not a literal, so that browser bundlers never follow it into undici.
+// Not a literal, so that browser bundlers never follow it into Node-only code.
 const NODE_TRANSPORT = "./node-transport";
 let nodeTransport: Promise<Transport> | undefined;
 
@@ -107,7 +131,7 @@ function viaFetch(fetch: typeof globalThis.fetch, request: Request | PendingRequ
   const signal = controller.signal;
   if ("clone" in request) return fetch(request, { signal });
   const { url, method, headers, body } = request;
-  return fetch === globalThis.fetch ? fetch(url, { method, headers, body, signal }) : fetch(new Request(url, request), { signal });
+  return fetch === globalThis.fetch ? fetch(url, { method, headers, body, signal }) : fetch(new Request(url, { method, headers, body }), { signal });
 }
 
 /** Sends through the Node transport, loaded from its own build file on the first call. */
@@ -165,18 +189,22 @@ export class Http {
   }
 
   /**
-   * The transport for one call of `operation` (openapi-fetch's `fetch` option, or
-   * operation.ts's). Options out of range make the call reject with an InputError, before
-   * anything is sent.
+   * One call of `operation` with a request operation.ts built. Options out of range reject
+   * with an InputError, before anything is sent.
    */
-  call(operation: string, options: RequestOptions = {}): { fetch: (request: Request | PendingRequest) => Promise<Response> } {
+  async send(operation: string, request: PendingRequest, options: RequestOptions = {}): Promise<Reply> {
+    return this.call(request, operation, this.settings(options));
+  }
+
+  /** openapi-fetch's `fetch` option for one call of `operation` (clients with middleware). */
+  fetchFor(operation: string, options: RequestOptions = {}): { fetch: (request: Request) => Promise<Response> } {
     let settings: CallSettings;
     try {
       settings = this.settings(options);
     } catch (error) {
       return { fetch: () => Promise.reject(error) };
     }
-    return { fetch: (request) => this.send(request, operation, settings) };
+    return { fetch: async (request) => responseOf(await this.call(request, operation, settings)) };
   }
 
   private settings(options: RequestOptions): CallSettings {
@@ -194,7 +222,7 @@ export class Http {
   }
 
   /** One call: its attempts, the waits between them and a re-login, within its deadline; nothing it throws carries a secret. */
-  private async send(request: Request | PendingRequest, operation: string, settings: CallSettings): Promise<Response> {
+  private async call(request: Request | PendingRequest, operation: string, settings: CallSettings): Promise<Reply> {
     const secrets = [...this.session.secrets, ...passwordsIn(await bodyText(request))];
     try {
       return await this.attempts(request, operation, settings, secrets);
@@ -203,7 +231,7 @@ export class Http {
     }
   }
 
-  private async attempts(request: Request | PendingRequest, operation: string, settings: CallSettings, secrets: string[]): Promise<Response> {
+  private async attempts(request: Request | PendingRequest, operation: string, settings: CallSettings, secrets: string[]): Promise<Reply> {
     const { signal, timeoutMs, maxRetries, deadlineMs } = settings;
     const retries = IDEMPOTENT.has(request.method) ? maxRetries : 0;
     const canResend = request.body === null || IDEMPOTENT.has(request.method);
@@ -224,9 +252,9 @@ export class Http {
       if (remaining <= 0) throw pastDeadline();
       const cutByDeadline = remaining < timeoutMs;
 
-      let response: Response;
+      let reply: Reply;
       try {
-        response = await this.attempt(outgoing, operation, cutByDeadline ? remaining : timeoutMs, settings, secrets);
+        reply = await this.attempt(outgoing, operation, cutByDeadline ? remaining : timeoutMs, settings, secrets);
       } catch (error) {
         if (error instanceof TimeoutError && cutByDeadline) throw pastDeadline();
         if (!(error instanceof ConnectionError) || error instanceof TimeoutError || attempt > retries) throw error;
@@ -236,22 +264,21 @@ export class Http {
         continue;
       }
 
-      if (response.status === 401 && !renewed && this.session.renewable) {
+      if (reply.status === 401 && !renewed && this.session.renewable) {
         renewed = true;
         await renew(token);
         if (canResend) continue;
       }
-      // A 2xx whose body was broken comes back as a 502, but the server did act: not retried.
-      if (RETRY_STATUSES.has(response.status) && attempt <= retries && !fromSuccess.has(response)) {
-        const delay = retryAfter(response.headers.get("Retry-After"), this.config.maxRetryDelayMs) ?? backoff(attempt, this.config.maxRetryDelayMs);
+      if (RETRY_STATUSES.has(reply.status) && attempt <= retries && !reply.fromSuccess) {
+        const delay = retryAfter(headerOf(reply, "retry-after"), this.config.maxRetryDelayMs) ?? backoff(attempt, this.config.maxRetryDelayMs);
         // A wait past the deadline would only end in a timeout: this answer is more useful.
         if (delay < left()) {
-          await response.body?.cancel();
           await sleep(delay, signal);
           continue;
         }
       }
-      return withAttempts(response, attempt, operation);
+      reply.attempts = attempt;
+      return reply;
     }
   }
 
@@ -262,7 +289,7 @@ export class Http {
     timeoutMs: number,
     { signal, maxResponseBytes }: CallSettings,
     secrets: string[],
-  ): Promise<Response> {
+  ): Promise<Reply> {
     // One timer; an AbortController only where fetch needs one.
     const stop: Stop = { aborted: false, reason: undefined, onabort: undefined };
     const abort = (reason?: unknown) => {
@@ -283,7 +310,7 @@ export class Http {
         NODE && !this.config.fetch && !("clone" in request)
           ? await viaNode(request, { signal: stop, maxResponseBytes })
           : await viaFetch(this.config.fetch ?? globalThis.fetch, request, stop);
-      return await normalize(response, maxResponseBytes, secrets);
+      return await normalize(operation, response, maxResponseBytes, secrets);
     } catch (error) {
       // Whatever is left of the answer (a body cut short by the size limit): release its connection.
       abort();
@@ -301,15 +328,21 @@ export class Http {
 }
 
 /**
- * The request as sent: with the token and User-Agent. A Request (global fetch, the only
- * kind middleware sees) is copied, so that the caller's and every hook's Request never
+ * The request as sent: with the token and User-Agent. A Request (the only kind middleware
+ * and a caller's fetch see) is copied, so that the caller's and every hook's Request never
  * carries the token; a pending request is the SDK's own and is no one else's to see.
  */
 function withHeaders(request: Request | PendingRequest, mayRepeat: boolean, token: string | undefined): Request | PendingRequest {
-  const headers = "clone" in request ? new Headers(request.headers) : request.headers;
+  if (!("clone" in request)) {
+    // In the order a Headers object lists them (sorted), as they went out before.
+    const headers: Record<string, string> = token !== undefined ? { authorization: `Token ${token}` } : {};
+    Object.assign(headers, request.headers);
+    if (USER_AGENT) headers["user-agent"] = USER_AGENT;
+    return { ...request, headers };
+  }
+  const headers = new Headers(request.headers);
   if (token !== undefined) headers.set("Authorization", `Token ${token}`);
   if (USER_AGENT) headers.set("User-Agent", USER_AGENT);
-  if (!("clone" in request)) return request;
   // Making a Request from another takes its body: keep the original unread while another attempt may need it.
   return new Request(mayRepeat && request.body !== null ? request.clone() : request, { headers });
 }
@@ -343,53 +376,79 @@ function tooLarge(error: unknown): boolean {
  * well-formed NeuroIO ErrorBody. The SDK acts as the gateway that got a bad answer, so a
  * 2xx with a broken body turns into a 502 naming the status it really had.
  */
-async function normalize(response: Answer | Response, maxBytes: number, secrets: readonly string[]): Promise<Response> {
+async function normalize(operation: string, response: Answer | Response, maxBytes: number, secrets: readonly string[]): Promise<Reply> {
   const { status, statusText } = response;
   const headers = response.headers as Iterable<[string, string]>;
+  const reply = (text: string | null, data: unknown): Reply => ({ operation, status, statusText, headers, text, data, attempts: 1, fromSuccess: false });
   if (status === 204 || status === 202 || status === 304) {
     await response.body?.cancel();
-    return normalized(status, statusText, headers, null, undefined);
+    return reply(null, undefined);
   }
   const text = await readText(response, maxBytes);
   if (response.ok) {
-    let data: unknown;
     try {
-      data = text === "" ? undefined : JSON.parse(text);
+      return text === "" ? reply(null, undefined) : reply(text, JSON.parse(text));
     } catch {
-      const gateway = errorResponse(502, "Bad Gateway", headers, {
-        error_codes: [],
-        message: `NeuroIO answered HTTP ${status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`,
-        fields: [],
-      });
-      fromSuccess.add(gateway);
-      return gateway;
+      const body = errorBody(`NeuroIO answered HTTP ${status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`);
+      return { ...reply(JSON.stringify(body), body), status: 502, statusText: "Bad Gateway", fromSuccess: true };
     }
-    return normalized(status, statusText, headers, text === "" ? null : text, data);
   }
   // Redacted before anything is cut or parsed: a server may echo the request (and its token or password).
-  return errorResponse(status, statusText, headers, toErrorBody(status, redact(text, secrets)));
+  const body = toErrorBody(status, redact(text, secrets));
+  return reply(JSON.stringify(body), body);
 }
 
-// A call's Response: its body made from normalize's text only when read (a body stream per
+/** The first value of header `name` (lower case) in a reply, or null. */
+function headerOf(reply: Reply, name: string): string | null {
+  for (const [key, value] of reply.headers) if (key.toLowerCase() === name) return value;
+  return null;
+}
+
+const OPERATION = Symbol("neuroio.operation");
+
+/**
+ * A reply as a Response: the headers as received (less content-length and
+ * content-encoding: the body is the decoded text; a failure's body is the ErrorBody's
+ * JSON) and the call's attempts. Its body is made only when read.
+ */
+export function responseOf(reply: Reply): Response {
+  Normalized ??= normalizedClass();
+  return Object.assign(new Normalized(reply), { [OPERATION]: reply.operation });
+}
+
+/** The operation (`sources.list`) whose call answered `response`, if the SDK made it. */
+export function operationOf(response: Response): string | undefined {
+  return (response as { [OPERATION]?: string })[OPERATION];
+}
+
+/**
+ * What a method returns, openapi-fetch's `{ data, error, response }`: `data` or `error`
+ * is the parsed body, `response` the Response, made on first read.
+ */
+export function resultOf(reply: Reply): { data?: unknown; error?: unknown; readonly response: Response } {
+  let response: Response | undefined;
+  const get = () => (response ??= responseOf(reply));
+  return reply.status >= 200 && reply.status < 300
+    ? { data: reply.data, get response() { return get(); } }
+    : { error: reply.data, get response() { return get(); } };
+}
+
+// A call's Response, its body made from the reply's text only when read (a body stream per
 // call costs more than the rest of it). Defined on first use: `Response` loads Node's fetch.
 const normalizedClass = () =>
   class Normalized extends Response {
     readonly #text: string | null;
-    readonly #data: unknown;
     #full: Response | undefined;
 
-    constructor(status: number, statusText: string, headers: Iterable<[string, string]>, text: string | null, data: unknown) {
-      super(null, { status, statusText });
-      for (const [name, value] of headers) {
+    constructor(reply: Reply) {
+      super(null, { status: reply.status, statusText: reply.statusText });
+      for (const [name, value] of reply.headers) {
         const lower = name.toLowerCase();
         if (lower !== "content-length" && lower !== "content-encoding") this.headers.append(name, value);
       }
-      this.#text = text;
-      this.#data = data;
-    }
-
-    static dataOf(response: Response): unknown {
-      return #data in response ? response.#data : undefined;
+      if (reply.status < 200 || reply.status >= 300) this.headers.set("content-type", "application/json");
+      this.headers.set(ATTEMPTS_HEADER, String(reply.attempts));
+      this.#text = reply.text;
     }
 
     #body(): Response {
@@ -407,19 +466,6 @@ const normalizedClass = () =>
   };
 
 let Normalized: ReturnType<typeof normalizedClass> | undefined;
-
-function normalized(...args: ConstructorParameters<ReturnType<typeof normalizedClass>>): Response {
-  Normalized ??= normalizedClass();
-  return new Normalized(...args);
-}
-
-/** What normalize parsed: a success's data or the ErrorBody. */
-export function dataOf(response: Response): unknown {
-  return Normalized?.dataOf(response);
-}
-
-/** 502s made from a 2xx answer with a broken body: the server acted, so they are never retried. */
-const fromSuccess = new WeakSet<Response>();
 
 const utf8 = new TextDecoder(); // UTF-8, drops a BOM, as Response.text() does
 
@@ -459,16 +505,17 @@ function toErrorBody(status: number, text: string): ErrorBody {
     parsed = JSON.parse(text);
   } catch {
     const what = text.trim() === "" ? "an empty body" : `a body that is not JSON: ${excerpt(text)}`;
-    return { error_codes: [], message: `NeuroIO answered HTTP ${status} with ${what}`, fields: [] };
+    return errorBody(`NeuroIO answered HTTP ${status} with ${what}`);
   }
   if (isErrorBody(parsed)) return parsed;
   const detail = (parsed as { detail?: unknown; message?: unknown } | null) ?? {};
   const message = typeof detail.message === "string" ? detail.message : typeof detail.detail === "string" ? detail.detail : undefined;
-  return {
-    error_codes: [],
-    message: message ?? `NeuroIO answered HTTP ${status} with an unexpected body: ${excerpt(text)}`,
-    fields: [],
-  };
+  return errorBody(message ?? `NeuroIO answered HTTP ${status} with an unexpected body: ${excerpt(text)}`);
+}
+
+/** A NeuroIO ErrorBody the SDK writes itself: a message, no codes or fields. */
+function errorBody(message: string): ErrorBody {
+  return { error_codes: [], message, fields: [] };
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
@@ -482,23 +529,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
   );
 }
 
-function errorResponse(status: number, statusText: string, headers: Iterable<[string, string]>, body: ErrorBody): Response {
-  const response = normalized(status, statusText, headers, JSON.stringify(body), body);
-  response.headers.set("content-type", "application/json");
-  return response;
-}
 
-const OPERATION = Symbol("neuroio.operation");
-
-function withAttempts(response: Response, attempts: number, operation: string): Response {
-  response.headers.set(ATTEMPTS_HEADER, String(attempts));
-  return Object.assign(response, { [OPERATION]: operation });
-}
-
-/** The operation (`sources.list`) whose call answered `response`, if the SDK made it. */
-export function operationOf(response: Response): string | undefined {
-  return (response as { [OPERATION]?: string })[OPERATION];
-}
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();

@@ -1,11 +1,14 @@
 /**
- * Node's default transport: undici's own connection pool (`Agent`, keep-alive), driven
- * directly instead of through WHATWG `fetch`.
+ * Node's default transport: the connection pool behind Node's own `fetch` (undici's
+ * dispatcher, which Node keeps process-wide), driven directly instead of through WHATWG
+ * `fetch`.
  *
- * The SDK reads every answer to the end and re-wraps it (`normalize` in http.ts), so
+ * The SDK reads every answer to the end and parses it itself (`normalize` in http.ts), so
  * fetch's Request and Response objects and web streams are work thrown away on every call;
  * a dispatch handler that gathers the body hands over status, headers and text without
- * them (bench/: faster than global fetch, closer to raw `undici.request`).
+ * them (bench/: about twice global fetch's rate, as fast as raw `undici.request`). And it
+ * is the pool Node's fetch already loads: no second HTTP client in the process (a first
+ * call costs what fetch's first call costs), no dependency.
  *
  * Node only. http.ts loads this module at run time (require, or import of its own build
  * file dist/node-transport.mjs) and uses it only when neither `fetch` nor middleware are
@@ -13,36 +16,56 @@
  * It imports nothing but types from the SDK, so its separate build holds no second copy
  * of the SDK's classes.
  *
- * On the wire it behaves as Node's fetch does: the same default headers (`accept`,
- * `accept-language`, `sec-fetch-mode`, `accept-encoding: gzip, deflate`) with the answer
- * decoded (gzip, deflate, br), redirects followed (at most 20, credentials dropped across
- * origins), multipart bodies encoded byte for byte as fetch encodes them (file parts
- * streamed from their Blob: a file from `fs.openAsBlob` is read in chunks, never held
- * whole) and failures shaped like fetch's (`TypeError("fetch failed", { cause })`). A
- * dispatcher the program installed with undici's `setGlobalDispatcher` (a proxy, a
- * MockAgent) is used instead of the SDK's own pool.
+ * On the wire it behaves as Node's fetch does: through the same dispatcher (a proxy agent
+ * or MockAgent the program installed with undici's `setGlobalDispatcher` included), with
+ * the same default headers (`accept`, `accept-language`, `sec-fetch-mode`,
+ * `accept-encoding: gzip, deflate`) and the answer decoded (gzip, deflate, br), redirects
+ * followed as fetch follows them (at most 20; POST becomes GET on 301/302/303; the
+ * Authorization header dropped across origins), multipart bodies encoded byte for byte as
+ * fetch encodes them (file parts streamed from their Blob: a file from `fs.openAsBlob` is
+ * read in chunks, never held whole) and failures shaped like fetch's
+ * (`TypeError("fetch failed", { cause })`).
  */
-import type { IncomingHttpHeaders } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import type { Agent as AgentClass, Dispatcher as DispatcherClass, interceptors as Interceptors } from "undici";
 import type { Answer, PendingRequest, ResponseTooLargeCode, Stop, Transport } from "./http";
-// undici's modules themselves rather than its index: the index installs undici's Agent as
-// the process-wide dispatcher when none is set (Node's global fetch would then go through
-// it: a side effect an SDK must not have), and loads in about 3× the time. The version is
-// pinned in package.json; test/keepalive.test.ts loads these paths.
-import AgentModule from "undici/lib/dispatcher/agent.js";
-import DispatcherModule from "undici/lib/dispatcher/dispatcher.js";
-import redirectModule from "undici/lib/interceptor/redirect.js";
 
-const Agent = AgentModule as typeof AgentClass;
-const Dispatcher = DispatcherModule as typeof DispatcherClass;
-const redirect = redirectModule as typeof Interceptors.redirect;
+/**
+ * The part of undici's Dispatcher this uses, in the handler form every undici of Node
+ * 20.19 and later drives natively (undici 6 has only this one; undici 7 turns its newer
+ * form into this one).
+ */
+interface Dispatcher {
+  dispatch(options: DispatchOptions, handler: DispatchHandler): boolean;
+}
+interface DispatchOptions {
+  origin: string;
+  path: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string | AsyncIterable<Uint8Array> | null;
+}
+interface DispatchHandler {
+  onConnect(abort: (reason?: Error) => void): void;
+  onHeaders(status: number, rawHeaders: (Buffer | string)[], resume: () => void, statusText: string): boolean;
+  onData(chunk: Buffer): boolean;
+  onComplete(trailers: unknown): void;
+  onError(error: Error): void;
+}
 
-// Redirects followed as fetch follows them, on top of a pool.
-const asFetch = (pool: DispatcherClass) => pool.compose(redirect({ maxRedirections: 20 }));
-// undici's defaults for pooled connections (keep-alive), as global fetch has them.
-const agent = asFetch(new Agent());
+// Where undici keeps the process-wide dispatcher: Node's fetch installs its pool there when
+// it loads, and undici's setGlobalDispatcher() replaces it (all undici versions share the key).
+const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
+
+/** The dispatcher Node's fetch uses now; the first use of `Headers` loads Node's fetch, which installs its pool. */
+function dispatcher(): Dispatcher {
+  const global = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
+  if (global[GLOBAL_DISPATCHER] === undefined) void globalThis.Headers;
+  const found = global[GLOBAL_DISPATCHER];
+  if (typeof found?.dispatch !== "function") throw new TypeError("Node's fetch has no dispatcher");
+  return found;
+}
+dispatcher(); // fails the loading (http.ts then keeps global fetch) where there is none
 
 const FETCH_DEFAULTS: [string, string][] = [
   ["accept", "*/*"],
@@ -53,45 +76,54 @@ const FETCH_DEFAULTS: [string, string][] = [
 ];
 const decoder = new TextDecoder(); // UTF-8, drops a BOM, as Response.text() does
 
+const MAX_REDIRECTS = 20; // fetch's limit
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+// Dropped with the body when a redirect turns the request into a GET (fetch's request-body-header names).
+const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
+
 export const transport: Transport = async (request: PendingRequest, { signal, maxResponseBytes = Infinity }): Promise<Answer> => {
-  const url = new URL(request.url);
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => (headers[name] = value));
+  let url = new URL(request.url);
+  let method = request.method;
+  const headers = { ...request.headers };
   for (const [name, value] of FETCH_DEFAULTS) headers[name] ??= value;
 
-  let body: string | AsyncIterable<Uint8Array> | null = null;
   const raw = request.body;
-  if (typeof raw === "string") body = raw;
-  else if (raw instanceof FormData) {
-    const form = multipart(raw);
-    body = form.body;
-    headers["content-type"] = form.type;
-    headers["content-length"] = String(form.length);
-  } else if (raw != null) throw new TypeError(`unsupported request body: ${Object.prototype.toString.call(raw)}`);
+  let form: FormData | undefined;
+  if (raw != null && typeof raw !== "string") {
+    // Not before: the first use of the global FormData loads Node's fetch.
+    if (!(raw instanceof FormData)) throw new TypeError(`unsupported request body: ${Object.prototype.toString.call(raw)}`);
+    form = raw;
+  }
+  let body: () => DispatchOptions["body"] = () => (typeof raw === "string" ? raw : null);
+  if (form) {
+    const parts = multipart(form);
+    headers["content-type"] = parts.type;
+    headers["content-length"] = String(parts.length);
+    body = parts.body; // a fresh stream for each time it is sent (a redirect may resend it)
+  }
 
   try {
-    const response = await dispatch(
-      dispatcher(),
-      {
-        origin: url.origin,
-        path: url.pathname + url.search,
-        method: request.method as DispatcherClass.HttpMethod,
-        headers,
-        body: body as DispatcherClass.DispatchOptions["body"], // undici also sends async iterables
-      },
-      signal,
-      maxResponseBytes,
-    );
-    const pairs: [string, string][] = [];
-    for (const name in response.headers) {
-      const value = response.headers[name];
-      if (Array.isArray(value)) for (const item of value) pairs.push([name, item]);
-      else if (value !== undefined) pairs.push([name, value]);
+    for (let redirects = 0; ; redirects++) {
+      const response = await dispatch(dispatcher(), { origin: url.origin, path: url.pathname + url.search, method, headers, body: body() }, signal, maxResponseBytes);
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.find(([name]) => name === "location")?.[1] : undefined;
+      if (location === undefined) {
+        const { status, statusText } = response;
+        const encoding = response.headers.filter(([name]) => name === "content-encoding").map(([, value]) => value);
+        const text = decoder.decode(await decode(response.body, encoding.join(", "), status, maxResponseBytes));
+        return { ok: status >= 200 && status < 300, status, statusText, headers: response.headers, body: null, text: async () => text };
+      }
+      // As fetch follows a redirect (the Fetch standard's "HTTP-redirect fetch").
+      if (redirects === MAX_REDIRECTS) throw new TypeError("redirect count exceeded");
+      const next = new URL(location, url);
+      if (next.protocol !== "http:" && next.protocol !== "https:") throw new TypeError("URL scheme must be a HTTP(S) scheme");
+      if ((response.status === 303 && method !== "HEAD") || ((response.status === 301 || response.status === 302) && method === "POST")) {
+        method = "GET";
+        body = () => null;
+        for (const name of BODY_HEADERS) delete headers[name];
+      }
+      if (next.origin !== url.origin) delete headers.authorization;
+      url = next;
     }
-    const { status, statusText } = response;
-    const decoded = await decode(response.body, response.headers["content-encoding"], status, maxResponseBytes);
-    const text = decoder.decode(decoded);
-    return { ok: status >= 200 && status < 300, status, statusText, headers: pairs, body: null, text: async () => text };
   } catch (error) {
     if ((error as { code?: unknown }).code === RESPONSE_TOO_LARGE) throw error;
     throw new TypeError("fetch failed", { cause: error });
@@ -107,46 +139,49 @@ function tooLarge(maxBytes: number): Error {
 interface Received {
   status: number;
   statusText: string;
-  headers: IncomingHttpHeaders;
+  /** Names in lower case, as fetch's Headers give them. */
+  headers: [string, string][];
   body: Buffer;
 }
 
 /**
- * One request through undici's dispatcher with a minimal handler that gathers the body:
- * no Readable stream and no per-request AsyncResource, which undici's request() adds.
+ * One request through the dispatcher with a minimal handler that gathers the body: no
+ * Readable stream and no per-request AsyncResource, which undici's request() adds.
  */
-function dispatch(d: DispatcherClass, options: DispatcherClass.DispatchOptions, signal: Stop, maxBytes: number): Promise<Received> {
+function dispatch(d: Dispatcher, options: DispatchOptions, signal: Stop, maxBytes: number): Promise<Received> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    let controller: DispatcherClass.DispatchController | undefined;
+    let abort: ((reason?: Error) => void) | undefined;
     let status = 0;
     let statusText = "";
-    let headers: IncomingHttpHeaders = {};
+    const headers: [string, string][] = [];
     const chunks: Buffer[] = [];
     let size = 0;
-    signal.onabort = () => controller?.abort(signal.reason as Error);
+    signal.onabort = () => abort?.(signal.reason as Error);
     const settle = () => (signal.onabort = undefined);
     d.dispatch(options, {
-      onRequestStart(c) {
-        controller = c;
-        if (signal.aborted) c.abort(signal.reason as Error);
+      onConnect(abortRequest) {
+        abort = abortRequest;
+        if (signal.aborted) abortRequest(signal.reason as Error);
       },
-      onResponseStart(_c, statusCode, responseHeaders, statusMessage) {
+      onHeaders(statusCode, rawHeaders, _resume, statusMessage) {
         status = statusCode;
-        headers = responseHeaders as IncomingHttpHeaders;
         statusText = statusMessage ?? "";
+        for (let i = 0; i < rawHeaders.length; i += 2) headers.push([rawHeaders[i]!.toString("latin1").toLowerCase(), rawHeaders[i + 1]!.toString("latin1")]);
+        return true;
       },
-      onResponseData(c, chunk) {
+      onData(chunk) {
         // Counted as received: a coded body is no larger decoded than this, and decode() limits the rest.
         size += chunk.length;
         if (size > maxBytes) {
           chunks.length = 0;
-          c.abort(tooLarge(maxBytes)); // destroys the connection; onResponseError follows
-          return;
+          abort!(tooLarge(maxBytes)); // destroys the connection; onError follows
+          return false;
         }
         chunks.push(chunk);
+        return true;
       },
-      onResponseEnd() {
+      onComplete() {
         settle();
         const received = { status, statusText, headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
         // undici hands the connection back to its pool in a setImmediate queued right after
@@ -154,7 +189,7 @@ function dispatch(d: DispatcherClass, options: DispatcherClass.DispatchOptions, 
         // instead of opening another one (global fetch alternates between two).
         queueMicrotask(() => setImmediate(resolve, received));
       },
-      onResponseError(_c, error) {
+      onError(error) {
         settle();
         reject(error);
       },
@@ -173,9 +208,9 @@ const brotli = promisify(zlib.brotliDecompress);
  * raw) and br, last applied first, tolerant of a missing end; an unknown coding leaves the
  * body as it came.
  */
-async function decode(body: Buffer, encoding: string | string[] | undefined, status: number, maxBytes: number): Promise<Buffer> {
+async function decode(body: Buffer, encoding: string, status: number, maxBytes: number): Promise<Buffer> {
   if (!encoding || body.length === 0 || status === 204 || status === 304) return body;
-  const codings = String(encoding).toLowerCase().split(",").map((c) => c.trim()).filter(Boolean);
+  const codings = encoding.toLowerCase().split(",").map((c) => c.trim()).filter(Boolean);
   if (!codings.every((c) => ["gzip", "x-gzip", "deflate", "br"].includes(c))) return body;
   // zlib stops inflating past maxOutputLength (ERR_BUFFER_TOO_LARGE): a gzip bomb costs at most the limit.
   const limits = Number.isFinite(maxBytes) ? { maxOutputLength: maxBytes } : {};
@@ -196,22 +231,6 @@ function overLimit(error: unknown): boolean {
   return (error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE";
 }
 
-// Where undici's setGlobalDispatcher() keeps the program's dispatcher. Only read here.
-const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
-const composed = new WeakMap<DispatcherClass, DispatcherClass>();
-
-/**
- * The SDK's own pool, unless the program installed a dispatcher of this undici (a proxy, a
- * MockAgent) with setGlobalDispatcher. Node's built-in fetch installs its own there, an
- * instance of Node's internal copy of undici: that one is not the program's choice.
- */
-function dispatcher(): DispatcherClass {
-  const global = (globalThis as Record<symbol, unknown>)[GLOBAL_DISPATCHER];
-  if (!(global instanceof Dispatcher)) return agent;
-  let wrapped = composed.get(global);
-  if (!wrapped) composed.set(global, (wrapped = asFetch(global)));
-  return wrapped;
-}
 
 // ---------------------------------------------------------------------------------------
 // multipart/form-data, byte for byte as undici's fetch writes it (lib/web/fetch/body.js),
@@ -221,7 +240,7 @@ function dispatcher(): DispatcherClass {
 const encoder = new TextEncoder();
 const CRLF = encoder.encode("\r\n");
 
-function multipart(form: FormData): { body: AsyncIterable<Uint8Array>; type: string; length: number } {
+function multipart(form: FormData): { body: () => AsyncIterable<Uint8Array>; type: string; length: number } {
   const boundary = `----formdata-undici-0${`${Math.floor(Math.random() * 1e11)}`.padStart(11, "0")}`;
   const prefix = `--${boundary}\r\nContent-Disposition: form-data`;
   const escape = (s: string) => s.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
@@ -255,5 +274,5 @@ function multipart(form: FormData): { body: AsyncIterable<Uint8Array>; type: str
       else yield* part.stream() as unknown as AsyncIterable<Uint8Array>;
     }
   }
-  return { body: body(), type: `multipart/form-data; boundary=${boundary}`, length };
+  return { body, type: `multipart/form-data; boundary=${boundary}`, length };
 }

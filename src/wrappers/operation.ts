@@ -1,7 +1,7 @@
 import type { Client as FetchClient, FetchResponse } from "openapi-fetch";
 import type { operations } from "../generated/schema";
 import { OPERATIONS } from "../generated/operations";
-import { dataOf, querySerializer, type Http, type PendingRequest, type RequestOptions } from "./http";
+import { querySerializer, resultOf, type Http, type PendingRequest, type RequestOptions } from "./http";
 import { checkInput } from "./input";
 import { overrides, type Override, type OverrideInputs } from "./overrides";
 import type { Session } from "./session";
@@ -118,19 +118,14 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     checkInput(operation, spec, input);
     const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
     const encoded = body && spec.body === "multipart" ? toFormData(operation, spec.files ?? [], body, maxUploadBytes) : body;
-    const transport = http.call(operation, options);
-    if (!http.middleware) {
-      const response = await transport.fetch(request(spec, http.hosts[spec.host], path, query, encoded));
-      const data = dataOf(response);
-      return (response.ok ? { data, response } : { error: data, response }) as never;
-    }
+    if (!http.middleware) return resultOf(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options)) as never;
     // The generic call: openapi-fetch's per-path types are what ResultOf<operation> names.
     const client = (await http.openapiFetch()) as unknown as FetchClient<Record<string, Record<"get", {}>>>;
     return client.request(spec.method.toLowerCase() as "get", spec.path as never, {
       baseUrl: http.hosts[spec.host],
       params: { path, query },
       body: encoded,
-      ...transport,
+      ...http.fetchFor(operation, options),
     } as never);
   };
   return ((operation: OperationId, input: unknown, options?: RequestOptions) => {
@@ -153,8 +148,7 @@ function request(spec: OperationSpec, base: string, path: Record<string, unknown
   if (search) url += `?${search}`;
   // Fails as new Request(url) would.
   if (!URL.canParse(url)) new Request(url);
-  const headers = new Headers();
-  if (body === undefined || body instanceof FormData) return { url, method: spec.method, headers, body: body ?? null };
-  headers.set("Content-Type", "application/json");
-  return { url, method: spec.method, headers, body: JSON.stringify(body) };
+  // By the operation's encoding, not `instanceof FormData`: the global's first use loads Node's fetch.
+  if (body === undefined || spec.body === "multipart") return { url, method: spec.method, headers: {}, body: (body as FormData | undefined) ?? null };
+  return { url, method: spec.method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
 }

@@ -39,7 +39,7 @@ export const overrides: { [O in keyof OverrideInputs]: Override<O> } = {
       throw new InputError("new_password", "is required (a non-empty string)", "auth.passwordChange");
     }
     const result = await sendWire({ old_password, password: new_password, password2: new_password, reset_tokens });
-    if (result.response.ok) session.passwordChanged(new_password);
+    if (result.error === undefined) session.passwordChanged(new_password);
     return result;
   },
 };

@@ -1,0 +1,133 @@
+/**
+ * The Node default transport drives the pool behind Node's own fetch and follows
+ * redirects as fetch does. Each case runs through the Node transport and through global
+ * fetch (`fetch` given) against the same servers on 127.0.0.1, and both must agree.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { MockAgent, getGlobalDispatcher, setGlobalDispatcher } from "undici";
+import { Client, ConnectionError, type ClientOptions } from "../src/wrappers";
+
+const TOKEN = "redirect-token";
+const PAGE = JSON.stringify({ count: 0, next: null, previous: null, results: [] });
+const PERSON = JSON.stringify({ result: "new", pid: "749c9583-5ae9-4b72-a8f9-e1018d99af7e", confidence: 100 });
+
+interface Seen {
+  method: string;
+  url: string;
+  authorization: string | undefined;
+  contentType: string | undefined;
+  bytes: number;
+}
+
+/** A server whose `routes` answer by path: a redirect `[status, location]`, or JSON. */
+async function server(routes: Record<string, [number, string]>): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
+  const seen: Seen[] = [];
+  const s = http.createServer((req, res) => {
+    let bytes = 0;
+    req.on("data", (chunk: Buffer) => (bytes += chunk.length));
+    req.on("end", () => {
+      seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, contentType: req.headers["content-type"], bytes });
+      const [status, target] = routes[req.url!.replace(/\?.*/, "")] ?? [404, ""];
+      if (status >= 300 && status < 400) res.writeHead(status, { location: target }).end();
+      else res.writeHead(status, { "content-type": "application/json" }).end(status === 404 ? '{"error_codes":[],"message":"Not found.","fields":[]}' : target);
+    });
+  });
+  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve()))),
+  };
+}
+
+const TRANSPORTS: [string, Partial<ClientOptions>][] = [
+  ["the Node transport", {}],
+  ["global fetch", { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) }],
+];
+
+describe.each(TRANSPORTS)("redirects through %s", (_name, options) => {
+  const servers: { close: () => Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  const start = async (routes: Record<string, [number, string]>) => {
+    const s = await server(routes);
+    servers.push(s);
+    return s;
+  };
+
+  test("a GET follows 301, 302, 307 and 308 on the same origin, with the token", async () => {
+    const api = await start({
+      "/v1/sources/": [301, "/a"],
+      "/a": [302, "/b"],
+      "/b": [307, "/c"],
+      "/c": [308, "/final"],
+      "/final": [200, PAGE],
+    });
+    const { data, response } = await new Client({ apiUrl: api.url, apiToken: TOKEN, ...options }).sources.list();
+    expect(data).toEqual(JSON.parse(PAGE));
+    expect(response.status).toBe(200);
+    expect(api.seen.map((r) => r.url)).toEqual(["/v1/sources/", "/a", "/b", "/c", "/final"]);
+    expect(api.seen.every((r) => r.authorization === `Token ${TOKEN}`)).toBe(true);
+  });
+
+  test("the token is not sent to another origin", async () => {
+    const other = await start({ "/elsewhere": [200, PAGE] });
+    const api = await start({ "/v1/sources/": [302, `${other.url}/elsewhere`] });
+    const { data } = await new Client({ apiUrl: api.url, apiToken: TOKEN, ...options }).sources.list();
+    expect(data).toEqual(JSON.parse(PAGE));
+    expect(api.seen[0]!.authorization).toBe(`Token ${TOKEN}`);
+    expect(other.seen).toEqual([expect.objectContaining({ url: "/elsewhere", authorization: undefined })]);
+  });
+
+  test("a multipart POST answered 303 becomes a GET without body; 307 sends the same body again", async () => {
+    const api = await start({ "/v1/persons/": [303, "/done"], "/done": [201, PERSON] });
+    const image = new Blob([new Uint8Array(2048).fill(7)], { type: "image/jpeg" });
+    const c = new Client({ apiUrl: api.url, apiToken: TOKEN, ...options });
+    const created = await c.persons.create({ image, source: "Entrance" });
+    expect(created.error).toBeUndefined();
+    expect(api.seen.map((r) => [r.method, r.url])).toEqual([["POST", "/v1/persons/"], ["GET", "/done"]]);
+    expect(api.seen[1]!).toMatchObject({ bytes: 0, contentType: undefined });
+
+    const again = await start({ "/v1/persons/": [307, "/v1/persons/again"], "/v1/persons/again": [201, PERSON] });
+    const resent = await new Client({ apiUrl: again.url, apiToken: TOKEN, ...options }).persons.create({ image, source: "Entrance" });
+    expect(resent.error).toBeUndefined();
+    const [first, second] = again.seen;
+    expect([first!.method, second!.method]).toEqual(["POST", "POST"]);
+    expect(second!.bytes).toBe(first!.bytes);
+    expect(second!.bytes).toBeGreaterThan(2048);
+    expect(second!.contentType).toMatch(/^multipart\/form-data; boundary=/);
+  });
+
+  test("more than 20 redirects fail the call with a ConnectionError", async () => {
+    const routes: Record<string, [number, string]> = { "/v1/sources/": [302, "/r1"] };
+    for (let i = 1; i <= 25; i++) routes[`/r${i}`] = [302, `/r${i + 1}`];
+    const api = await start(routes);
+    const failed = new Client({ apiUrl: api.url, apiToken: TOKEN, maxRetries: 0, ...options }).sources.list();
+    await expect(failed).rejects.toBeInstanceOf(ConnectionError);
+    expect(api.seen).toHaveLength(21);
+  });
+});
+
+describe("the Node transport's pool", () => {
+  test("is the dispatcher Node's fetch uses: one installed with undici's setGlobalDispatcher answers the SDK's calls", async () => {
+    const previous = getGlobalDispatcher();
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agent
+      .get("http://127.0.0.1:9")
+      .intercept({ path: "/v1/sources/", method: "GET", headers: { authorization: `Token ${TOKEN}` } })
+      .reply(200, PAGE, { headers: { "content-type": "application/json" } });
+    setGlobalDispatcher(agent);
+    try {
+      const { data, response } = await new Client({ apiUrl: "http://127.0.0.1:9", apiToken: TOKEN }).sources.list();
+      expect(data).toEqual(JSON.parse(PAGE));
+      expect(response.headers.get("content-type")).toBe("application/json");
+      agent.assertNoPendingInterceptors();
+    } finally {
+      setGlobalDispatcher(previous);
+      await agent.close();
+    }
+  });
+});
