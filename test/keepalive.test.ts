@@ -12,8 +12,11 @@
  * Also: in Node the default transport drives the pool behind fetch without calling fetch
  * (test/node-transport.test.ts: that pool is Node's, or the program's dispatcher).
  */
+import { execFile } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
 import { Client, type ClientOptions } from "../src/wrappers";
 
 const TOKEN = "keepalive-token";
@@ -124,4 +127,17 @@ describe("the Node default transport", () => {
     expect(fetchSpy).toHaveBeenCalledTimes(1);
   });
 
+  test("a first call loads no HTTP client but Node's own (no undici package), as a plain Node program", async () => {
+    // Outside jest, where modules load as in a user's process.
+    const script = [
+      'const { Client } = require("./src/wrappers");',
+      `new Client({ apiUrl: ${JSON.stringify(server.url)}, apiToken: "t" }).sources.list().then(({ data }) => {`,
+      '  const undici = Object.keys(require.cache).filter((file) => file.includes(`${require("path").sep}undici${require("path").sep}`));',
+      "  process.stdout.write(JSON.stringify({ results: data.results.length, undici }));",
+      "});",
+    ].join("\n");
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "-e", script], { cwd: path.join(__dirname, ".."), timeout: 30_000 });
+    expect(JSON.parse(stdout)).toEqual({ results: 1, undici: [] });
+    expect(server.served).toHaveLength(1);
+  });
 });
