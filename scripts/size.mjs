@@ -2,7 +2,8 @@
 // src/wrappers/index.ts with openapi-fetch bundled in by esbuild (platform browser, ESM,
 // code splitting as a web bundler does it), `ws` and Node built-ins left out (and listed,
 // with the import that asks for them). Prints raw (unminified), min and min+gzip bytes of
-// what `import { Client } from "neuroio"` loads (the entry and the chunks it imports), and
+// what importing "neuroio" loads (the entry, every export kept, and the chunks it imports;
+// also with `import { Client }` alone, for a bundler that drops unused exports), and
 // apart, each chunk loaded only on demand (see ON_DEMAND).
 //
 // node scripts/size.mjs --package [--project DIR] [--json] — size of the package as a user
@@ -42,10 +43,14 @@ function nodeOnly(found) {
   };
 }
 
-async function bundle(minify) {
+// `import { Client } from "neuroio"` in an app whose bundler drops unused exports (the
+// package has "sideEffects": false): the Client and what it needs, without the other exports.
+const CLIENT_ONLY = { contents: `export { Client } from ${JSON.stringify(entry)};`, resolveDir: root, sourcefile: "client-only.js" };
+
+async function bundle(minify, stdin) {
   const found = [];
   const result = await build({
-    entryPoints: [entry],
+    ...(stdin ? { stdin } : { entryPoints: [entry] }),
     bundle: true,
     write: false,
     splitting: true,
@@ -132,11 +137,13 @@ async function packageSize() {
 
 const raw = await bundle(false);
 const min = await bundle(true);
+const clientOnly = await bundle(true, CLIENT_ONLY);
 const gzip = (bytes) => (bytes.length ? gzipSync(bytes, { level: 9 }).length : 0);
 const sizes = {
   raw: raw.bytes.length,
   min: min.bytes.length,
   gzip: gzip(min.bytes),
+  clientOnly: { min: clientOnly.bytes.length, gzip: gzip(clientOnly.bytes) },
   // In all, and chunk by chunk.
   onDemand: {
     min: min.lazy.length,
@@ -155,6 +162,7 @@ if (process.argv.includes("--json")) {
   console.log(`  raw   ${kb(sizes.raw)}`);
   console.log(`  min   ${kb(sizes.min)}`);
   console.log(`  gzip  ${kb(sizes.gzip)}`);
+  console.log(`of which \`import { Client }\` alone, unused exports dropped: min ${kb(sizes.clientOnly.min)}, gzip ${kb(sizes.clientOnly.gzip)}`);
   console.log("loaded on demand, each chunk apart:");
   for (const c of sizes.onDemand.chunks) console.log(`  ${c.chunk}: min ${kb(c.min)}, gzip ${kb(c.gzip)}`);
   console.log("up-front load by source file (minified bytes):");
