@@ -297,8 +297,18 @@ wss.on("connection", (socket) => socket.on("message", (raw) => {
   if (frame.action === "PING") socket.send(JSON.stringify({ PING: "PONG" }));
 }));
 await new Promise((resolve) => wss.on("listening", resolve));
+let sockets = 0;
+wss.on("connection", () => sockets++);
 const client = new Client({ apiToken: "x", eventsUrl: "ws://127.0.0.1:" + wss.address().port });
 try {
+  // Closed while the connection code (or ws) is still loading: nothing is opened, then or
+  // once it has loaded (given half a second to do so).
+  const states = [];
+  client.events.on("state", (state) => states.push(state));
+  const early = client.events.connect().catch((e) => e.name);
+  await client.events.close();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  console.log(await early, sockets, states.at(-1));
   await client.events.connect();
   console.log(client.events.state);
 } finally {
@@ -309,12 +319,12 @@ try {
 
   test("the events feed connects with `ws` from the CommonJS build", async () => {
     const script = `(async () => { ${eventsCheck(`const { Client } = require("neuroio"); const { WebSocketServer } = require("ws");`)} })().catch((e) => { console.error(e); process.exit(1); });`;
-    expect((await sh(process.execPath, ["-e", script], app())).stdout.trim()).toBe("open");
+    expect((await sh(process.execPath, ["-e", script], app())).stdout.trim()).toBe("EventsError 0 closed\nopen");
   });
 
   test("the events feed connects with `ws` from the ESM build", async () => {
     await writeFile(path.join(app(), "events.mjs"), eventsCheck(`import { Client } from "neuroio"; import { WebSocketServer } from "ws";`));
-    expect((await sh(process.execPath, ["events.mjs"], app())).stdout.trim()).toBe("open");
+    expect((await sh(process.execPath, ["events.mjs"], app())).stdout.trim()).toBe("EventsError 0 closed\nopen");
   });
 });
 
