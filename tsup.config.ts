@@ -45,6 +45,10 @@ export default defineConfig([
   {
     ...client,
     format: "esm",
+    // The events connection (events-connection.ts, a literal import() in events.ts) becomes
+    // a chunk of its own, which a web bundler of dist/index.mjs keeps as a lazily loaded
+    // chunk too. The CommonJS build requires it and so inlines it.
+    splitting: true,
     // ES modules have no `require`. Without this, esbuild turns `typeof require` into
     // `typeof __require` (its shim, always a function) and `require("ws")` into a call that
     // throws "Dynamic require of "ws" is not supported" in Node's ESM loader, so code that

@@ -476,7 +476,7 @@ function report(results: Results): string {
   lines.push(
     "",
     `Browser runtime (scripts/size.mjs; \`import { Client } from "neuroio"\`, esbuild, minified): ${s.minifiedBytes} B, ${s.gzipBytes} B gzipped ` +
-      `(+ ${s.onDemandGzipBytes} B gzipped loaded on demand: openapi-fetch's client, with middleware only).`,
+      `(+ ${s.onDemandGzipBytes} B gzipped loaded on demand: openapi-fetch's client, with middleware only; the events connection, on first use).`,
   );
   const largest = s.modules.slice(0, 6).map((m) => `${m.file.replace(/^(src|node_modules)\//, "")} ${m.bytes} B`);
   lines.push("", `Largest parts of it, minified (esbuild's metafile): ${largest.join(", ")}.`);

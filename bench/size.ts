@@ -9,7 +9,7 @@ import path from "node:path";
 export interface BrowserSize {
   minifiedBytes: number;
   gzipBytes: number;
-  /** Chunks loaded only on demand (openapi-fetch's client, with middleware). */
+  /** Chunks loaded only on demand (openapi-fetch's client, with middleware; the events connection, on first use). */
   onDemandGzipBytes: number;
   /** Each source file's minified bytes in the up-front load, largest first. */
   modules: { file: string; bytes: number }[];

@@ -1,7 +1,8 @@
 // Emits the per-operation layer from the bundled document:
 //   src/generated/operations.ts  one data entry per operation: host, method, path, request
 //                                encoding, and every input field with its constraints
-//   src/generated/namespaces.ts  one class per namespace, one documented method per operation
+//   src/generated/namespaces.ts  one interface per namespace, one documented method per operation,
+//                                and namespaces(send), which builds them from OPERATIONS
 // The runtime that reads them is hand-written: src/wrappers/operation.ts (split + send),
 // src/wrappers/input.ts (the checker) and src/wrappers/overrides.ts.
 import { DocumentReader } from "../src/document.ts";
@@ -151,54 +152,63 @@ function namespacesText(reader, operations) {
     node.methods.push({ name: parts.at(-1), op });
   }
   const tags = new Map((reader.document.tags ?? []).map((t) => [t.name, t.description ?? ""]));
-  const classes = [];
+  const interfaces = [];
   const visit = (node) => {
     for (const child of node.children.values()) visit(child);
-    if (node !== root) classes.push(classText(node, tags));
+    if (node !== root) interfaces.push(interfaceText(node, tags));
   };
   visit(root);
 
   const top = [...root.children.values()];
   return `${HEADER}import type { InputOf, ResultOf, Send } from "../wrappers/operation";
 import type { RequestOptions } from "../wrappers/http";
+import { OPERATIONS, type OperationId } from "./operations";
 
-${classes.join("\n\n")}
+${interfaces.join("\n\n")}
 
 /** Every namespace of the platform, as \`client.<namespace>\`. */
 export interface Namespaces {
-${top.map((n) => `${doc([tags.get(n.tag) ?? ""], "  ")}  readonly ${n.path[0]}: ${className(n.path)};`).join("\n")}
+${top.map((n) => `${doc([tags.get(n.tag) ?? ""], "  ")}  readonly ${n.path[0]}: ${interfaceName(n.path)};`).join("\n")}
 }
 
-/** The namespaces of a client whose operations all go through \`send\`. */
+/**
+ * The namespaces of a client whose operations all go through \`send\`, built from
+ * OPERATIONS: \`a.b.c\` is method \`c\` of \`client.a.b\`. An operation without input fields
+ * takes \`(options?)\`, any other \`(input, options?)\`, as the interfaces above declare.
+ */
 export function namespaces(send: Send): Namespaces {
-  return {
-${top.map((n) => `    ${n.path[0]}: new ${className(n.path)}(send),`).join("\n")}
-  };
+  const tree: Record<string, any> = {};
+  for (const id of Object.keys(OPERATIONS) as OperationId[]) {
+    const path = id.split(".");
+    const method = path.pop()!;
+    let node = tree;
+    for (const name of path) node = node[name] ??= {};
+    node[method] = Object.keys(OPERATIONS[id].input).length
+      ? (input: unknown, options?: RequestOptions) => send(id, input, options)
+      : (options?: RequestOptions) => send(id, undefined, options);
+  }
+  return tree as Namespaces;
 }
 `;
 }
 
-function className(path) {
+function interfaceName(path) {
   return path.map((p) => p[0].toUpperCase() + p.slice(1)).join("");
 }
 
-function classText(node, tags) {
-  const name = className(node.path);
+function interfaceText(node, tags) {
+  const name = interfaceName(node.path);
   const members = [...node.children.values()].map(
-    (child) => `  /** \`${child.path.join(".")}\` operations. */\n  readonly ${child.path.at(-1)}: ${className(child.path)};`,
+    (child) => `  /** \`${child.path.join(".")}\` operations. */\n  readonly ${child.path.at(-1)}: ${interfaceName(child.path)};`,
   );
-  const construct = [...node.children.values()].map((child) => `    this.${child.path.at(-1)} = new ${className(child.path)}(send);`);
   const methods = node.methods.map(({ name: method, op }) => methodText(method, op));
   const summary = node.path.length === 1 ? tags.get(node.tag) ?? "" : `\`${node.path.join(".")}\` operations.`;
-  return `${doc([summary], "")}export class ${name} {
-  readonly #send: Send;
-${members.join("\n")}${members.length ? "\n" : ""}
-  constructor(send: Send) {
-    this.#send = send;
-${construct.join("\n")}${construct.length ? "\n" : ""}  }
-${methods.join("")}}`;
+  return `${doc([summary], "")}export interface ${name} {
+${[...members, ...methods].join("\n\n")}
+}`;
 }
 
+// The signature rule namespaces() follows at run time: no input fields, `(options?)`.
 function methodText(name, op) {
   const fields = Object.values(op.input);
   const id = JSON.stringify(op.id);
@@ -206,20 +216,12 @@ function methodText(name, op) {
   const host = op.host === "iam" ? "IAM" : "API";
   const lines = [op.summary, "", ...op.description.trim().split("\n"), "", `\`${op.method} ${op.path}\` on the ${host} host.`];
   let params;
-  let input;
-  if (fields.length === 0) {
-    params = "options?: RequestOptions";
-    input = "undefined";
-  } else {
-    const optional = fields.every((f) => !f.required) ? " = {}" : "";
-    params = `input: InputOf<${id}${dates}>${optional}, options?: RequestOptions`;
-    input = "input";
+  if (fields.length === 0) params = "options?: RequestOptions";
+  else {
+    const optional = fields.every((f) => !f.required) ? "?" : "";
+    params = `input${optional}: InputOf<${id}${dates}>, options?: RequestOptions`;
   }
-  return `
-${doc(lines, "  ")}  ${name}(${params}): Promise<ResultOf<${id}>> {
-    return this.#send(${id}, ${input}, options);
-  }
-`;
+  return `${doc(lines, "  ")}  ${name}(${params}): Promise<ResultOf<${id}>>;`;
 }
 
 function doc(lines, pad) {

@@ -2,8 +2,9 @@
 // src/wrappers/index.ts with openapi-fetch bundled in by esbuild (platform browser, ESM,
 // code splitting as a web bundler does it), `ws` and Node built-ins left out (and listed,
 // with the import that asks for them). Prints raw (unminified), min and min+gzip bytes of
-// what `import { Client } from "neuroio"` loads (the entry and the chunks it imports), and
-// apart, the chunks loaded only on demand (openapi-fetch's client, only with middleware).
+// what importing "neuroio" loads (the entry, every export kept, and the chunks it imports;
+// also with `import { Client }` alone, for a bundler that drops unused exports), and
+// apart, each chunk loaded only on demand (see ON_DEMAND).
 //
 // node scripts/size.mjs --package [--project DIR] [--json] — size of the package as a user
 // installs it: builds and packs DIR (default: this repository; another checkout with its
@@ -21,6 +22,11 @@ import { build } from "esbuild";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const entry = path.join(root, "src/wrappers/index.ts");
 const NODE_ONLY = new Set(["ws", ...builtinModules]);
+// The chunks a page loads only when it needs them, by the module that starts each one.
+const ON_DEMAND = [
+  ["node_modules/openapi-fetch/", "openapi-fetch's client, on the first call with middleware"],
+  ["src/wrappers/events-connection.ts", "the events connection, on the first events connect() or listen()"],
+];
 
 /** Leaves Node-only modules out of the bundle and records who imports them, and how. */
 function nodeOnly(found) {
@@ -37,10 +43,14 @@ function nodeOnly(found) {
   };
 }
 
-async function bundle(minify) {
+// `import { Client } from "neuroio"` in an app whose bundler drops unused exports (the
+// package has "sideEffects": false): the Client and what it needs, without the other exports.
+const CLIENT_ONLY = { contents: `export { Client } from ${JSON.stringify(entry)};`, resolveDir: root, sourcefile: "client-only.js" };
+
+async function bundle(minify, stdin) {
   const found = [];
   const result = await build({
-    entryPoints: [entry],
+    ...(stdin ? { stdin } : { entryPoints: [entry] }),
     bundle: true,
     write: false,
     splitting: true,
@@ -66,12 +76,18 @@ async function bundle(minify) {
   };
   visit(Object.keys(outputs).find((file) => outputs[file].entryPoint));
   const contents = (files) => Buffer.concat(result.outputFiles.filter((f) => files.has(path.relative(root, f.path))).map((f) => f.contents));
-  const lazy = new Set(Object.keys(outputs).filter((file) => !initial.has(file)));
+  const lazy = Object.keys(outputs).filter((file) => !initial.has(file));
+  // Each on-demand chunk under what loads it (a chunk nothing names is listed by its file).
+  const onDemand = lazy.map((file) => {
+    const inputs = Object.keys(outputs[file].inputs);
+    const label = ON_DEMAND.find(([start]) => inputs.some((input) => input.startsWith(start)))?.[1] ?? file;
+    return { label, bytes: contents(new Set([file])) };
+  });
   // Each source file's share of the up-front load, minified (esbuild's metafile), largest first.
   const parts = new Map();
   for (const file of initial) for (const [input, { bytesInOutput }] of Object.entries(outputs[file].inputs)) parts.set(input, (parts.get(input) ?? 0) + bytesInOutput);
   const modules = [...parts].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]).map(([file, bytes]) => ({ file, bytes }));
-  return { bytes: contents(initial), lazy: contents(lazy), modules, found };
+  return { bytes: contents(initial), lazy: contents(new Set(lazy)), onDemand, modules, found };
 }
 
 if (process.argv.includes("--package")) {
@@ -121,12 +137,19 @@ async function packageSize() {
 
 const raw = await bundle(false);
 const min = await bundle(true);
+const clientOnly = await bundle(true, CLIENT_ONLY);
 const gzip = (bytes) => (bytes.length ? gzipSync(bytes, { level: 9 }).length : 0);
 const sizes = {
   raw: raw.bytes.length,
   min: min.bytes.length,
   gzip: gzip(min.bytes),
-  onDemand: { min: min.lazy.length, gzip: gzip(min.lazy) },
+  clientOnly: { min: clientOnly.bytes.length, gzip: gzip(clientOnly.bytes) },
+  // In all, and chunk by chunk.
+  onDemand: {
+    min: min.lazy.length,
+    gzip: gzip(min.lazy),
+    chunks: min.onDemand.map(({ label, bytes }) => ({ chunk: label, min: bytes.length, gzip: gzip(bytes) })),
+  },
   modules: min.modules,
 };
 const nodeImports = [...new Map(min.found.map((f) => [`${f.module} ${f.importer} ${f.kind}`, f])).values()];
@@ -139,7 +162,9 @@ if (process.argv.includes("--json")) {
   console.log(`  raw   ${kb(sizes.raw)}`);
   console.log(`  min   ${kb(sizes.min)}`);
   console.log(`  gzip  ${kb(sizes.gzip)}`);
-  console.log(`loaded on demand (openapi-fetch's client, with middleware): min ${kb(sizes.onDemand.min)}, gzip ${kb(sizes.onDemand.gzip)}`);
+  console.log(`of which \`import { Client }\` alone, unused exports dropped: min ${kb(sizes.clientOnly.min)}, gzip ${kb(sizes.clientOnly.gzip)}`);
+  console.log("loaded on demand, each chunk apart:");
+  for (const c of sizes.onDemand.chunks) console.log(`  ${c.chunk}: min ${kb(c.min)}, gzip ${kb(c.gzip)}`);
   console.log("up-front load by source file (minified bytes):");
   for (const m of sizes.modules) console.log(`  ${String(m.bytes).padStart(6)}  ${m.file}`);
   if (nodeImports.length === 0) console.log("Node-only imports: none");

@@ -155,7 +155,8 @@ test("every method under the client's namespaces is an operation of the document
       proto = Object.getPrototypeOf(proto);
     }
     for (const [key, value] of Object.entries(ns)) {
-      if (value && typeof value === "object" && !(value instanceof Http) && !(value instanceof Session)) walk(value, `${prefix}${key}.`);
+      if (typeof value === "function") found.push(`${prefix}${key}`);
+      else if (value && typeof value === "object" && !(value instanceof Http) && !(value instanceof Session)) walk(value, `${prefix}${key}.`);
     }
   };
   for (const [key, value] of Object.entries(client)) {

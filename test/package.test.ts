@@ -13,6 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { build } from "esbuild";
 import { copyRepository } from "./helpers";
 import { cleanEnv, install, INSTALLERS, installSize, NPM, pack, sh, startRegistry, type Installed, type Installer, type LocalRegistry, type Packed } from "../scripts/tarball";
 
@@ -90,7 +91,15 @@ describe("the tarball", () => {
 
   test("has source maps for the SDK's own code only: the client's files, mapping to its sources", async () => {
     const maps = files().filter((f) => f.endsWith(".map"));
-    expect(maps.sort()).toEqual(["dist/index.js.map", "dist/index.mjs.map", "dist/node-transport.js.map", "dist/node-transport.mjs.map"]);
+    // The ESM build's chunks have hashed names: the events connection (loaded on first use) and what it shares with the entry.
+    expect(maps.map((f) => f.replace(/-[A-Z0-9]{8}\.mjs\.map$/, "-HASH.mjs.map")).sort()).toEqual([
+      "dist/chunk-HASH.mjs.map",
+      "dist/events-connection-HASH.mjs.map",
+      "dist/index.js.map",
+      "dist/index.mjs.map",
+      "dist/node-transport.js.map",
+      "dist/node-transport.mjs.map",
+    ]);
     for (const map of maps) {
       const { sources } = JSON.parse(await readFile(path.join(app(), "node_modules", "neuroio", map), "utf8")) as { sources: string[] };
       expect(sources.filter((s) => !s.startsWith("../src/"))).toEqual([]);
@@ -250,6 +259,32 @@ console.log(JSON.stringify({
     expect(out.openapi).toMatch(/^3\.1\./);
   });
 
+  test("a web bundler of the ESM build loads the events connection only on demand, as a chunk of its own", async () => {
+    const result = await build({
+      entryPoints: [path.join(app(), "node_modules", "neuroio", "dist", "index.mjs")],
+      bundle: true,
+      write: false,
+      splitting: true,
+      outdir: path.join(app(), "web-out"), // never written: names the chunks
+      metafile: true,
+      format: "esm",
+      platform: "browser",
+      external: ["ws", "undici", "node:*"],
+      logLevel: "silent",
+    });
+    const outputs = result.metafile!.outputs;
+    const upFront = new Set<string>();
+    const visit = (file: string) => {
+      if (upFront.has(file)) return;
+      upFront.add(file);
+      for (const i of outputs[file]!.imports) if (i.kind === "import-statement" && outputs[i.path]) visit(i.path);
+    };
+    visit(Object.keys(outputs).find((file) => outputs[file]!.entryPoint)!);
+    const holds = (file: string) => Object.keys(outputs[file]!.inputs).some((input) => /events-connection-\w+\.mjs$/.test(input));
+    expect(Object.keys(outputs).filter(holds)).toHaveLength(1);
+    expect([...upFront].filter(holds)).toEqual([]);
+  });
+
   // The events feed loads `ws` lazily (no global WebSocket on Node 20): make each build do it,
   // against a WebSocket server on 127.0.0.1 that accepts the token.
   const eventsCheck = (load: string) => `${load}
@@ -262,8 +297,18 @@ wss.on("connection", (socket) => socket.on("message", (raw) => {
   if (frame.action === "PING") socket.send(JSON.stringify({ PING: "PONG" }));
 }));
 await new Promise((resolve) => wss.on("listening", resolve));
+let sockets = 0;
+wss.on("connection", () => sockets++);
 const client = new Client({ apiToken: "x", eventsUrl: "ws://127.0.0.1:" + wss.address().port });
 try {
+  // Closed while the connection code (or ws) is still loading: nothing is opened, then or
+  // once it has loaded (given half a second to do so).
+  const states = [];
+  client.events.on("state", (state) => states.push(state));
+  const early = client.events.connect().catch((e) => e.name);
+  await client.events.close();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  console.log(await early, sockets, states.at(-1));
   await client.events.connect();
   console.log(client.events.state);
 } finally {
@@ -274,12 +319,12 @@ try {
 
   test("the events feed connects with `ws` from the CommonJS build", async () => {
     const script = `(async () => { ${eventsCheck(`const { Client } = require("neuroio"); const { WebSocketServer } = require("ws");`)} })().catch((e) => { console.error(e); process.exit(1); });`;
-    expect((await sh(process.execPath, ["-e", script], app())).stdout.trim()).toBe("open");
+    expect((await sh(process.execPath, ["-e", script], app())).stdout.trim()).toBe("EventsError 0 closed\nopen");
   });
 
   test("the events feed connects with `ws` from the ESM build", async () => {
     await writeFile(path.join(app(), "events.mjs"), eventsCheck(`import { Client } from "neuroio"; import { WebSocketServer } from "ws";`));
-    expect((await sh(process.execPath, ["events.mjs"], app())).stdout.trim()).toBe("open");
+    expect((await sh(process.execPath, ["events.mjs"], app())).stdout.trim()).toBe("EventsError 0 closed\nopen");
   });
 });
 

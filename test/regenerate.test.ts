@@ -79,7 +79,7 @@ test("a new operation in openapi/ is a typed client method served by the stand-i
   writeFileSync(root, readFileSync(root, "utf8").replace(/^paths:\n/m, "paths:\n  /v1/widgets/:\n    $ref: paths/widgets.yaml\n"));
 
   await run("npm", ["run", "--silent", "generate"], { cwd: repo, ...LIMIT });
-  expect(readFileSync(path.join(repo, "src/generated/namespaces.ts"), "utf8")).toContain("export class Widgets");
+  expect(readFileSync(path.join(repo, "src/generated/namespaces.ts"), "utf8")).toContain("export interface Widgets");
   await run("npm", ["run", "--silent", "build"], { cwd: repo, ...LIMIT });
 
   // A consumer project that has the rebuilt package as its `neuroio`.

@@ -6,10 +6,13 @@
  * connection cycle: connect, authenticate in-band, keep alive with PING/PONG, reconnect with
  * capped exponential backoff and full jitter, and stop for good when the token is refused.
  * It does not depend on the HTTP client: it needs a URL and a way to read the current token.
+ * This file is its public side; the connection itself is events-connection.ts, loaded on
+ * first use.
  */
 
 import type { components } from "../generated/schema";
-import { InputError, isHeaderSafe, redact } from "./errors";
+import { InputError } from "./errors";
+import type { ConnectionSettings, EventsConnection, ListenerPort } from "./events-connection";
 
 /** The entry an event carries: inferred to be the Entry object of `GET /v1/entries/` (reference §9.3 leaves it open). */
 export type EntryEventData = components["schemas"]["Entry"];
@@ -139,11 +142,6 @@ export class EventsServerError extends EventsError {
   override name = "EventsServerError";
 }
 
-const OPEN = 1;
-const CLOSED = 3;
-// How long close() waits for a closing handshake before dropping the connection outright.
-const CLOSE_HANDSHAKE_MS = 1000;
-const FRAME_EXCERPT_CHARS = 200;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const noop = () => {};
 
@@ -160,55 +158,42 @@ type Waiter = { resolve: () => void; reject: (error: Error) => void };
  * // or: for await (const event of events.listen({ signal })) { ... }
  * await events.close();
  * ```
+ *
+ * This class is the public side (options, handlers, state, waiters, iterators); the
+ * connection itself (events-connection.ts) is loaded on the first connect() or listen().
  */
 export class EventsListener {
   readonly url: string;
 
-  // Everything else lives in #private fields: the token getter, and the last token sent
-  // (kept only to redact it), must not show up in util.inspect, JSON.stringify or Object.keys.
-  readonly #token: () => string | undefined;
-  #lastToken: string | undefined;
-  readonly #pingIntervalMs: number;
-  readonly #pongTimeoutMs: number;
-  readonly #initialDelayMs: number;
-  readonly #maxDelayMs: number;
-  readonly #factor: number;
-  readonly #stableAfterMs: number;
-  readonly #maxFrameBytes: number;
-  #WebSocket: WebSocketConstructor | undefined;
-
+  // Everything else lives in #private fields: the settings hold the token getter, which
+  // must not show up in util.inspect, JSON.stringify or Object.keys.
+  readonly #settings: ConnectionSettings;
   readonly #handlers: { [K in keyof EventsListenerEventMap]: Set<Handler<K>> } = {
     entry: new Set(),
     error: new Set(),
     state: new Set(),
   };
   #state: EventsState = "idle";
-  #socket: WebSocketLike | undefined;
-  /** Attempts since the last connection that stayed up #stableAfterMs; drives the backoff. */
-  #attempt = 0;
-  /** Bumped by every start and close, so async work from an older cycle knows to stop. */
-  #cycle = 0;
-  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  #pingTimer: ReturnType<typeof setInterval> | undefined;
-  /** Armed on authentication: when it fires, the connection counts as stable and the backoff starts over. */
-  #stableTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Armed while an answer is owed: socket open + AUTH reply, or a PONG. */
-  #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
   #waiters: Waiter[] = [];
-  /** Sockets being closed, so close() can wait until they are really gone. */
-  readonly #closing = new Set<Promise<void>>();
+  /** Created on the first start, once the connection module is loaded. */
+  #connection: EventsConnection | undefined;
+  /** Bumped by every start and close, so a start still waiting for the connection module knows close() came first. */
+  #starts = 0;
 
   constructor(options: EventsListenerOptions) {
     this.url = options.url;
-    this.#token = options.token;
-    this.#WebSocket = options.WebSocket;
-    this.#pingIntervalMs = positive("pingIntervalMs", options.pingIntervalMs ?? 5000);
-    this.#pongTimeoutMs = positive("pongTimeoutMs", options.pongTimeoutMs ?? 10000);
-    this.#initialDelayMs = positive("reconnect.initialDelayMs", options.reconnect?.initialDelayMs ?? 500);
-    this.#maxDelayMs = positive("reconnect.maxDelayMs", options.reconnect?.maxDelayMs ?? 30000);
-    this.#factor = positive("reconnect.factor", options.reconnect?.factor ?? 2);
-    this.#stableAfterMs = positive("reconnect.stableAfterMs", options.reconnect?.stableAfterMs ?? 10000);
-    this.#maxFrameBytes = positive("maxFrameBytes", options.maxFrameBytes ?? 1024 * 1024);
+    this.#settings = {
+      url: options.url,
+      token: options.token,
+      WebSocket: options.WebSocket,
+      pingIntervalMs: positive("pingIntervalMs", options.pingIntervalMs ?? 5000),
+      pongTimeoutMs: positive("pongTimeoutMs", options.pongTimeoutMs ?? 10000),
+      initialDelayMs: positive("reconnect.initialDelayMs", options.reconnect?.initialDelayMs ?? 500),
+      maxDelayMs: positive("reconnect.maxDelayMs", options.reconnect?.maxDelayMs ?? 30000),
+      factor: positive("reconnect.factor", options.reconnect?.factor ?? 2),
+      stableAfterMs: positive("reconnect.stableAfterMs", options.reconnect?.stableAfterMs ?? 10000),
+      maxFrameBytes: positive("maxFrameBytes", options.maxFrameBytes ?? 1024 * 1024),
+    };
   }
 
   /** The current lifecycle state. */
@@ -324,14 +309,11 @@ export class EventsListener {
    * stay registered, and a later `connect()` or `listen()` starts afresh.
    */
   async close(): Promise<void> {
-    this.#cycle += 1;
-    this.#clearTimers();
-    const socket = this.#socket;
-    this.#socket = undefined;
-    if (socket) this.#retire(socket, "graceful");
+    this.#starts += 1;
+    const closed = this.#connection?.stop();
     if (this.#state !== "closed") this.#setState("closed", { attempt: 0, reason: "close() called" });
     this.#settleWaiters(new EventsError("The listener was closed before it authenticated"));
-    await Promise.all(this.#closing);
+    await closed;
   }
 
   /** Keeps the token out of console.log / util.inspect. */
@@ -343,250 +325,39 @@ export class EventsListener {
     return { url: this.url, state: this.#state };
   }
 
-  // ---- connection cycle -------------------------------------------------------------
+  // ---- the connection, and what it reports --------------------------------------------
 
   #start(): void {
-    this.#cycle += 1;
-    this.#attempt = 0;
-    void this.#open();
+    const starts = ++this.#starts;
+    const start = (module: ConnectionModule) => {
+      this.#connection ??= new module.EventsConnection(this.#port(), this.#settings);
+      this.#connection.start();
+    };
+    const loaded = loadConnection();
+    if (!(loaded instanceof Promise)) return start(loaded);
+    loaded.then(
+      (module) => starts === this.#starts && start(module),
+      (cause) => starts === this.#starts && this.#fail(new EventsConnectionError("Could not load the events connection module", { cause }), 0),
+    );
   }
 
-  async #open(): Promise<void> {
-    const cycle = this.#cycle;
-    this.#attempt += 1;
-    this.#setState("connecting", { attempt: this.#attempt });
-
-    // Read the token before opening anything: a missing token is a configuration error, and
-    // retrying it would only hammer the server.
-    let token: string | undefined;
-    try {
-      token = this.#token();
-    } catch (cause) {
-      this.#fail(new EventsAuthError("The token() callback threw", { cause }));
-      return;
-    }
-    if (!token) {
-      this.#fail(new EventsAuthError("No token: token() returned nothing, so the feed cannot authenticate"));
-      return;
-    }
-    this.#lastToken = token;
-    if (!isHeaderSafe(token)) {
-      this.#fail(new EventsAuthError("The token is not a string of visible ASCII characters (no spaces or control characters)"));
-      return;
-    }
-
-    let WebSocketClass: WebSocketConstructor;
-    try {
-      WebSocketClass = await this.#webSocketClass();
-    } catch (cause) {
-      if (cycle === this.#cycle) this.#fail(new EventsConnectionError("No WebSocket implementation: install the `ws` package", { cause }));
-      return;
-    }
-    if (cycle !== this.#cycle) return; // close() ran while `ws` was loading
-
-    let socket: WebSocketLike;
-    try {
-      socket = new WebSocketClass(this.url);
-    } catch (cause) {
-      // A malformed URL will not get better by retrying.
-      this.#fail(new EventsConnectionError(`Cannot open a WebSocket to ${this.url}`, { cause }));
-      return;
-    }
-    socket.binaryType = "arraybuffer";
-    this.#socket = socket;
-    this.#armDeadline(`no answer to AUTH within ${this.#pongTimeoutMs} ms`);
-
-    // Each handler checks it still belongs to the current socket: events of a socket we
-    // already gave up on must not touch the new one.
-    socket.onopen = () => {
-      if (socket !== this.#socket) return;
-      this.#setState("authenticating", { attempt: this.#attempt });
-      this.#send(socket, { action: "AUTH", data: { token } });
-    };
-    socket.onmessage = (event: { data: unknown }) => {
-      if (socket === this.#socket) this.#onFrame(event.data);
-    };
-    socket.onerror = (event: { message?: unknown }) => {
-      if (socket !== this.#socket) return;
-      const detail = typeof event?.message === "string" && event.message ? `: ${event.message}` : "";
-      this.#emitError(new EventsConnectionError(this.#redact(`WebSocket error${detail}`)));
-    };
-    socket.onclose = (event: { code?: number; reason?: string }) => {
-      if (socket !== this.#socket) return;
-      const reason = event?.reason ? `, ${event.reason}` : "";
-      this.#drop(this.#redact(`connection closed (code ${event?.code ?? "unknown"}${reason})`), "closed");
+  /** What the connection may do to this listener. */
+  #port(): ListenerPort {
+    return {
+      state: () => this.#state,
+      setState: (state, info) => this.#setState(state, info),
+      emitEntry: (event) => this.#emit("entry", event),
+      emitError: (error) => this.#emit("error", error),
+      authenticated: () => this.#settleWaiters(),
+      fail: (error, attempt) => this.#fail(error, attempt),
     };
   }
 
-  async #webSocketClass(): Promise<WebSocketConstructor> {
-    // Node: `ws`, the one that can refuse an oversized frame before reading it (Node's global WebSocket cannot).
-    const node = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === "string";
-    const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-    this.#WebSocket ??= node || !global ? await loadWs(this.#maxFrameBytes) : global;
-    return this.#WebSocket;
-  }
-
-  #onFrame(data: unknown): void {
-    if (typeof data !== "string") {
-      this.#emitError(new EventsProtocolError(`Ignored a binary frame (${byteLength(data)} bytes): the feed sends JSON text frames`));
-      return;
-    }
-    // Where the WebSocket could not refuse it (a browser's): at least not parsed. Characters ≤ bytes.
-    if (data.length > this.#maxFrameBytes) {
-      this.#emitError(new EventsProtocolError(`Ignored a frame of over ${this.#maxFrameBytes} bytes (maxFrameBytes)`));
-      return;
-    }
-    let frame: unknown;
-    try {
-      frame = JSON.parse(data);
-    } catch {
-      this.#protocolError("Ignored a frame that is not JSON", data);
-      return;
-    }
-    if (!isRecord(frame)) {
-      this.#protocolError("Ignored a frame that is not a JSON object", data);
-      return;
-    }
-
-    if ("auth" in frame) {
-      if (frame.auth === "ok") this.#onAuthenticated();
-      else if (this.#state === "authenticating") this.#fail(new EventsAuthError(this.#redact(`The server refused the token: auth ${describe(frame.auth)}`)));
-      else this.#protocolError("Ignored an unexpected auth reply", data);
-      return;
-    }
-    if ("PING" in frame) {
-      // Python's reference client treats any other value as a broken connection; we report it and let the deadline decide.
-      if (frame.PING === "PONG") this.#clearDeadline();
-      else this.#protocolError("Ignored a PING reply that is not PONG", data);
-      return;
-    }
-    if ("error" in frame) {
-      // Before authentication the only thing the server can object to is the token.
-      if (this.#state !== "open") this.#fail(new EventsAuthError(this.#redact(`The server refused the token: ${describe(frame.error)}`)));
-      else this.#emitError(new EventsServerError(this.#redact(`The server reported an error: ${describe(frame.error)}`)));
-      return;
-    }
-    if (typeof frame.id === "number" && Number.isInteger(frame.id) && isRecord(frame.data)) {
-      this.#emit("entry", { id: frame.id, data: frame.data as unknown as EntryEventData });
-      return;
-    }
-    this.#protocolError("Ignored a frame of unknown shape", data);
-  }
-
-  #onAuthenticated(): void {
-    if (this.#state !== "authenticating") return; // a repeated auth reply changes nothing
-    this.#clearDeadline();
-    // The backoff starts over only once this connection has proved itself (not at AUTH: a
-    // server that accepts and drops at once would otherwise be hammered).
-    this.#stableTimer = setTimeout(() => {
-      this.#stableTimer = undefined;
-      this.#attempt = 0;
-    }, Math.min(this.#stableAfterMs, MAX_TIMER_MS));
-    this.#setState("open", { attempt: 0 });
-    this.#pingTimer = setInterval(() => this.#ping(), this.#pingIntervalMs);
-    this.#settleWaiters();
-  }
-
-  #ping(): void {
-    const socket = this.#socket;
-    if (!socket) return;
-    // One outstanding deadline is enough: later PINGs must not push it back.
-    if (!this.#deadlineTimer) this.#armDeadline(`no PONG within ${this.#pongTimeoutMs} ms`);
-    this.#send(socket, { action: "PING" });
-  }
-
-  #send(socket: WebSocketLike, message: object): void {
-    try {
-      socket.send(JSON.stringify(message));
-    } catch (error) {
-      // Only fails when the socket is already going away; its close event (or the deadline) takes it from here.
-      this.#emitError(new EventsConnectionError(this.#redact(`Could not send: ${describe((error as Error)?.message)}`)));
-    }
-  }
-
-  #armDeadline(reason: string): void {
-    this.#clearDeadline();
-    this.#deadlineTimer = setTimeout(() => {
-      this.#deadlineTimer = undefined;
-      this.#emitError(new EventsConnectionError(`Connection presumed dead: ${reason}`));
-      this.#drop(reason, "dead");
-    }, this.#pongTimeoutMs);
-  }
-
-  #clearDeadline(): void {
-    clearTimeout(this.#deadlineTimer);
-    this.#deadlineTimer = undefined;
-  }
-
-  /** The connection is gone or useless: let go of it and schedule the next attempt. */
-  #drop(reason: string, how: "closed" | "dead"): void {
-    this.#clearTimers();
-    const socket = this.#socket;
-    this.#socket = undefined;
-    if (socket) this.#retire(socket, how === "dead" ? "abort" : "graceful");
-
-    // Full jitter: spreads a crowd of clients over the whole window after a server restart.
-    const cap = Math.min(this.#maxDelayMs, this.#initialDelayMs * this.#factor ** this.#attempt);
-    const delayMs = Math.round(Math.random() * cap);
-    this.#setState("reconnecting", { attempt: this.#attempt + 1, delayMs, reason });
-    this.#reconnectTimer = setTimeout(() => {
-      this.#reconnectTimer = undefined;
-      void this.#open();
-    }, delayMs);
-  }
-
-  /** Terminal failure: report once, stop retrying, reject whoever waits for authentication. */
-  #fail(error: Error): void {
-    this.#clearTimers();
-    const socket = this.#socket;
-    this.#socket = undefined;
-    if (socket) this.#retire(socket, "graceful");
-    this.#emitError(error);
-    this.#setState("failed", { attempt: this.#attempt, reason: error.message, error });
+  /** Terminal failure: report once, and reject whoever waits for authentication. */
+  #fail(error: Error, attempt: number): void {
+    this.#emit("error", error);
+    this.#setState("failed", { attempt, reason: error.message, error });
     this.#settleWaiters(error);
-  }
-
-  /** Close a socket we no longer use, tracking it until it is really closed. */
-  #retire(socket: WebSocketLike, how: "graceful" | "abort"): void {
-    socket.onopen = noop;
-    socket.onmessage = noop;
-    // `ws` throws when it emits an error nobody listens to, so keep a no-op listener.
-    socket.onerror = noop;
-    if (socket.readyState === CLOSED) {
-      socket.onclose = noop;
-      return;
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const closed = new Promise<void>((resolve) => {
-      socket.onclose = () => resolve();
-      // A peer that never finishes the closing handshake must not keep the socket (or `ws`'s 30 s close timer) alive.
-      timer = setTimeout(() => {
-        socket.terminate?.();
-        resolve();
-      }, CLOSE_HANDSHAKE_MS);
-    });
-    const tracked = closed.then(() => {
-      clearTimeout(timer);
-      socket.onclose = noop;
-      this.#closing.delete(tracked);
-    });
-    this.#closing.add(tracked);
-    try {
-      if (how === "abort" && socket.terminate) socket.terminate();
-      else socket.close(1000, socket.readyState === OPEN ? "client closing" : undefined);
-    } catch {
-      socket.terminate?.();
-    }
-  }
-
-  #clearTimers(): void {
-    clearTimeout(this.#reconnectTimer);
-    clearInterval(this.#pingTimer);
-    clearTimeout(this.#stableTimer);
-    this.#stableTimer = undefined;
-    this.#clearDeadline();
-    this.#reconnectTimer = undefined;
-    this.#pingTimer = undefined;
   }
 
   #settleWaiters(error?: Error): void {
@@ -598,23 +369,10 @@ export class EventsListener {
     }
   }
 
-  // ---- reporting ------------------------------------------------------------------------
-
   #setState(state: EventsState, info: Omit<EventsStateInfo, "previous">): void {
     const previous = this.#state;
     this.#state = state;
     this.#emit("state", state, { previous, ...info });
-  }
-
-  #protocolError(message: string, frame: string): void {
-    // Redacted before the cut: a token cut in two would survive in part.
-    const clean = this.#redact(frame);
-    const excerpt = clean.length > FRAME_EXCERPT_CHARS ? `${clean.slice(0, FRAME_EXCERPT_CHARS)}…` : clean;
-    this.#emitError(new EventsProtocolError(message, excerpt));
-  }
-
-  #emitError(error: Error): void {
-    this.#emit("error", error);
   }
 
   #emit<K extends keyof EventsListenerEventMap>(event: K, ...args: EventsListenerEventMap[K]): void {
@@ -624,54 +382,28 @@ export class EventsListener {
         (fn as (...a: EventsListenerEventMap[K]) => void)(...args);
       } catch (cause) {
         // A broken error handler has nowhere left to report to; do not recurse.
-        if (event !== "error") this.#emitError(new EventsError(`An "${event}" handler threw`, { cause }));
+        if (event !== "error") this.#emit("error", new EventsError(`An "${event}" handler threw`, { cause }));
       }
     }
   }
-
-  /** Servers may echo what they were sent; make sure the token never leaves through a message. */
-  #redact(text: string): string {
-    return this.#lastToken ? redact(text, [this.#lastToken]) : text;
-  }
 }
 
+type ConnectionModule = typeof import("./events-connection");
+let connectionModule: ConnectionModule | undefined;
+
 /**
- * The `ws` package, loaded only when there is no global WebSocket (Node < 22), so browsers
- * never execute it (bundlers resolve `ws` to its browser stub). CommonJS (the CJS build,
- * jest, ts-node) uses require: jest's module sandbox rejects import() without
- * --experimental-vm-modules. ESM builds have no require and use import().
+ * The connection engine, loaded once per process on the first start. CommonJS (the CJS
+ * build, which inlines it, and jest) uses require; an ES module has no require and uses a
+ * literal import(), which the ESM build, and a web bundler after it, make a chunk loaded
+ * on demand.
  */
-async function loadWs(maxPayload: number): Promise<WebSocketConstructor> {
-  const ws: typeof import("ws") = typeof require === "function" ? require("ws") : await import("ws");
-  // ws reads at most maxPayload bytes of a frame, then closes the connection with 1009.
-  return class extends ws.WebSocket {
-    constructor(url: string) {
-      super(url, { maxPayload });
-    }
-  } as unknown as WebSocketConstructor;
+function loadConnection(): ConnectionModule | Promise<ConnectionModule> {
+  if (connectionModule) return connectionModule;
+  if (typeof require === "function") return (connectionModule = require("./events-connection") as ConnectionModule);
+  return import("./events-connection.js").then((loaded) => (connectionModule = loaded));
 }
 
 function positive(name: string, value: number): number {
   if (typeof value !== "number" || !(value > 0 && value <= MAX_TIMER_MS)) throw new InputError(name, `must be a number above 0 and at most 2^31 − 1, got ${String(value)}`);
   return value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (typeof value === "string") return value;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-function byteLength(data: unknown): number {
-  if (data instanceof ArrayBuffer) return data.byteLength;
-  if (ArrayBuffer.isView(data)) return data.byteLength;
-  if (typeof Blob !== "undefined" && data instanceof Blob) return data.size;
-  return 0;
 }
