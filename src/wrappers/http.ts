@@ -409,11 +409,18 @@ const OPERATION = Symbol("neuroio.operation");
 /**
  * A reply as a Response: the headers as received (less content-length and
  * content-encoding: the body is the decoded text; a failure's body is the ErrorBody's
- * JSON) and the call's attempts. Its body is made only when read.
+ * JSON) and the call's attempts.
  */
 export function responseOf(reply: Reply): Response {
-  Normalized ??= normalizedClass();
-  return Object.assign(new Normalized(reply), { [OPERATION]: reply.operation });
+  const headers = new Headers();
+  for (const [name, value] of reply.headers) {
+    const lower = name.toLowerCase();
+    if (lower !== "content-length" && lower !== "content-encoding") headers.append(name, value);
+  }
+  if (reply.status < 200 || reply.status >= 300) headers.set("content-type", "application/json");
+  headers.set(ATTEMPTS_HEADER, String(reply.attempts));
+  const response = new Response(reply.text, { status: reply.status, statusText: reply.statusText, headers });
+  return Object.assign(response, { [OPERATION]: reply.operation });
 }
 
 /** The operation (`sources.list`) whose call answered `response`, if the SDK made it. */
@@ -423,7 +430,8 @@ export function operationOf(response: Response): string | undefined {
 
 /**
  * What a method returns, openapi-fetch's `{ data, error, response }`: `data` or `error`
- * is the parsed body, `response` the Response, made on first read.
+ * is the parsed body; `response`, made on first read (most callers never read it, and a
+ * Response with its body stream costs more than the rest of a call).
  */
 export function resultOf(reply: Reply): { data?: unknown; error?: unknown; readonly response: Response } {
   let response: Response | undefined;
@@ -432,40 +440,6 @@ export function resultOf(reply: Reply): { data?: unknown; error?: unknown; reado
     ? { data: reply.data, get response() { return get(); } }
     : { error: reply.data, get response() { return get(); } };
 }
-
-// A call's Response, its body made from the reply's text only when read (a body stream per
-// call costs more than the rest of it). Defined on first use: `Response` loads Node's fetch.
-const normalizedClass = () =>
-  class Normalized extends Response {
-    readonly #text: string | null;
-    #full: Response | undefined;
-
-    constructor(reply: Reply) {
-      super(null, { status: reply.status, statusText: reply.statusText });
-      for (const [name, value] of reply.headers) {
-        const lower = name.toLowerCase();
-        if (lower !== "content-length" && lower !== "content-encoding") this.headers.append(name, value);
-      }
-      if (reply.status < 200 || reply.status >= 300) this.headers.set("content-type", "application/json");
-      this.headers.set(ATTEMPTS_HEADER, String(reply.attempts));
-      this.#text = reply.text;
-    }
-
-    #body(): Response {
-      return (this.#full ??= new Response(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers }));
-    }
-
-    override get body() { return this.#body().body; }
-    override get bodyUsed() { return this.#full?.bodyUsed ?? false; }
-    override text() { return this.#body().text(); }
-    override json() { return this.#body().json(); }
-    override arrayBuffer() { return this.#body().arrayBuffer(); }
-    override blob() { return this.#body().blob(); }
-    override bytes() { return this.#body().bytes(); }
-    override clone() { return this.#body().clone(); }
-  };
-
-let Normalized: ReturnType<typeof normalizedClass> | undefined;
 
 const utf8 = new TextDecoder(); // UTF-8, drops a BOM, as Response.text() does
 
