@@ -25,7 +25,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 
-export type Impl = "client" | "client-fetch" | "fetch" | "undici" | "rest-api";
+export type Impl = "client" | "client-fetch" | "fetch" | "fetch-timeout" | "undici" | "rest-api";
 export type Pattern = "list" | "upload";
 
 export interface Task {
@@ -162,18 +162,20 @@ async function implementation(task: Task): Promise<Calls> {
     };
   }
 
-  if (task.impl === "fetch") {
+  if (task.impl === "fetch" || task.impl === "fetch-timeout") {
+    // fetch-timeout: the same calls, each with a time limit as fetch takes one (an AbortSignal).
+    const limit = task.impl === "fetch-timeout" ? () => ({ signal: AbortSignal.timeout(60_000) }) : () => ({});
     const upload = async (image: Blob) => {
       const form = new FormData();
       form.append("image", image, "image.jpg");
       form.append("source", SOURCE);
-      const response = await fetch(url("/v1/persons/"), { method: "POST", headers, body: form });
+      const response = await fetch(url("/v1/persons/"), { method: "POST", headers, body: form, ...limit() });
       const data = (await response.json()) as { result?: string };
       if (response.status !== 201 || data.result !== "new") throw new Error(`upload failed: ${response.status}`);
     };
     return {
       list: async () => {
-        const response = await fetch(url("/v1/sources/"), { headers });
+        const response = await fetch(url("/v1/sources/"), { headers, ...limit() });
         const data = (await response.json()) as { results: unknown[] };
         if (!response.ok || data.results.length !== 20) throw new Error(`list failed: ${response.status}`);
       },

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
-const IMPLS = ["fetch", "undici", "rest-api", "client", "client-fetch"];
+const IMPLS = ["fetch", "fetch-timeout", "undici", "rest-api", "client", "client-fetch"];
 const SCENARIOS = ["GET list, sequential", "GET list, 16 concurrent", "POST 1 MiB multipart"];
 
 interface Row {
@@ -51,7 +51,7 @@ test("the bench runs end to end and reports every implementation, scenario and m
         else for (const figure of [row.requestsPerSecond, row.ratioToFetch, row.ratioToUndici]) expect(figure).toBeGreaterThan(0);
       }
       // The baselines and the SDK always make their calls.
-      for (const impl of ["fetch", "undici", "client", "client-fetch"]) expect(rows.find((r) => r.impl === impl)!.failed).toBeUndefined();
+      for (const impl of ["fetch", "fetch-timeout", "undici", "client", "client-fetch"]) expect(rows.find((r) => r.impl === impl)!.failed).toBeUndefined();
     }
   }
   expect(results.coldStart.map((c: { impl: string }) => c.impl)).toEqual(IMPLS);
@@ -64,7 +64,7 @@ test("the bench runs end to end and reports every implementation, scenario and m
 
   // The printed report: three throughput tables with a row per implementation, the other
   // measurements, and every goal judged.
-  const labels = ["raw fetch", "raw undici.request", "@neuroio/rest-api 4.2.2", "neuroio, Node default", "neuroio with fetch"];
+  const labels = ["raw fetch", "raw fetch with a time limit", "raw undici.request", "@neuroio/rest-api 4.2.2", "neuroio, Node default", "neuroio with fetch"];
   for (const label of labels) expect(stdout.split("\n").filter((line) => line.startsWith(`| ${label}`)).length).toBeGreaterThanOrEqual(4);
   for (const heading of ["Warm long runs", "CPU time per call", "Short runs", "Cold start", "5 MiB upload from disk", "Browser runtime", "Goals (issue 14):"]) {
     expect(stdout).toContain(heading);
