@@ -76,8 +76,8 @@ export interface PendingRequest {
   body: BodyInit | null;
 }
 
-/** The part of a Response that `normalize` reads: what the Node transport answers. */
-export type Answer = Pick<Response, "ok" | "status" | "statusText" | "text"> & { headers: Iterable<[string, string]>; body: null };
+/** What the Node transport answers: the part of a Response that `normalize` reads, the body already read and decoded. */
+export type Answer = Pick<Response, "ok" | "status" | "statusText"> & { headers: Iterable<[string, string]>; body: null; text: string };
 
 /**
  * An answer as a call hands it over: read whole and parsed. It becomes a `Response` only
@@ -122,7 +122,8 @@ const RESPONSE_TOO_LARGE: ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE
 const NODE = USER_AGENT && !VERSIONS!.bun && !("Deno" in globalThis);
 // Not a literal, so that browser bundlers never follow it into Node-only code.
 const NODE_TRANSPORT = "./node-transport";
-let nodeTransport: Promise<Transport> | undefined;
+let nodeTransport: Transport | undefined;
+let loadingNodeTransport: Promise<Transport> | undefined;
 
 // fetch with a signal that follows `stop`: a caller's fetch gets a Request, global fetch the parts (one Request, not two).
 function viaFetch(fetch: typeof globalThis.fetch, request: Request | PendingRequest, stop: Stop): Promise<Response> {
@@ -135,12 +136,13 @@ function viaFetch(fetch: typeof globalThis.fetch, request: Request | PendingRequ
 }
 
 /** Sends through the Node transport, loaded from its own build file on the first call. */
-const viaNode: Transport = async (request, init) => {
-  nodeTransport ??= (async () => {
+const viaNode: Transport = (request, init) => {
+  if (nodeTransport) return nodeTransport(request, init);
+  loadingNodeTransport ??= (async () => {
     const loaded = typeof require === "function" ? require(NODE_TRANSPORT) : await import(/* webpackIgnore: true */ `${NODE_TRANSPORT}.mjs`);
-    return loaded.transport as Transport;
-  })().catch((): Transport => (pending, { signal }) => viaFetch(globalThis.fetch, pending, signal) as Promise<never>);
-  return (await nodeTransport)(request, init);
+    return (nodeTransport = loaded.transport as Transport);
+  })().catch((): Transport => (nodeTransport = (pending, { signal }) => viaFetch(globalThis.fetch, pending, signal) as Promise<never>));
+  return loadingNodeTransport.then((transport) => transport(request, init));
 };
 
 // NeuroIO's query string (arrays comma-joined), byte for byte openapi-fetch's for the document's parameters.
@@ -192,8 +194,14 @@ export class Http {
    * One call of `operation` with a request operation.ts built. Options out of range reject
    * with an InputError, before anything is sent.
    */
-  async send(operation: string, request: PendingRequest, options: RequestOptions = {}): Promise<Reply> {
-    return this.call(request, operation, this.settings(options));
+  send(operation: string, request: PendingRequest, options: RequestOptions = {}): Promise<Reply> {
+    let settings: CallSettings;
+    try {
+      settings = this.settings(options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.call(request, operation, settings);
   }
 
   /** openapi-fetch's `fetch` option for one call of `operation` (clients with middleware). */
@@ -223,7 +231,8 @@ export class Http {
 
   /** One call: its attempts, the waits between them and a re-login, within its deadline; nothing it throws carries a secret. */
   private async call(request: Request | PendingRequest, operation: string, settings: CallSettings): Promise<Reply> {
-    const secrets = [...this.session.secrets, ...passwordsIn(await bodyText(request))];
+    const body = "clone" in request ? await jsonText(request) : request.body;
+    const secrets = [...this.session.secrets, ...passwordsIn(typeof body === "string" ? body : "")];
     try {
       return await this.attempts(request, operation, settings, secrets);
     } catch (error) {
@@ -347,11 +356,9 @@ function withHeaders(request: Request | PendingRequest, mayRepeat: boolean, toke
   return new Request(mayRepeat && request.body !== null ? request.clone() : request, { headers });
 }
 
-/** The text of a JSON request body (read from a copy), or "" for any other. */
-async function bodyText(request: Request | PendingRequest): Promise<string> {
-  if (request.body === null) return "";
-  if (!("clone" in request)) return typeof request.body === "string" ? request.body : "";
-  return request.headers.get("content-type")?.startsWith("application/json") ? request.clone().text() : "";
+/** The text of a Request's JSON body (read from a copy), or "" for any other. */
+async function jsonText(request: Request): Promise<string> {
+  return request.body !== null && request.headers.get("content-type")?.startsWith("application/json") ? request.clone().text() : "";
 }
 
 /** The values of `password`-like fields of a JSON body (login, password change): a server may echo them in its error. */
@@ -384,7 +391,7 @@ async function normalize(operation: string, response: Answer | Response, maxByte
     await response.body?.cancel();
     return reply(null, undefined);
   }
-  const text = await readText(response, maxBytes);
+  const text = "clone" in response ? await readText(response, maxBytes) : response.text;
   if (response.ok) {
     try {
       return text === "" ? reply(null, undefined) : reply(text, JSON.parse(text));
@@ -448,8 +455,8 @@ const utf8 = new TextDecoder(); // UTF-8, drops a BOM, as Response.text() does
  * over); past that the stream is cancelled, which releases the connection. The Node
  * transport's answer is already read, under the same limit.
  */
-async function readText(response: Answer | Response, maxBytes: number): Promise<string> {
-  if (response.body === null) return response.text();
+async function readText(response: Response, maxBytes: number): Promise<string> {
+  if (response.body === null) return "";
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

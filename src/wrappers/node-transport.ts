@@ -74,7 +74,11 @@ const FETCH_DEFAULTS: [string, string][] = [
   ["user-agent", "node"],
   ["accept-encoding", "gzip, deflate"],
 ];
-const decoder = new TextDecoder(); // UTF-8, drops a BOM, as Response.text() does
+/** The body as text, as Response.text() reads it: UTF-8, a leading BOM dropped. */
+function utf8(body: Buffer): string {
+  const bom = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
+  return body.toString("utf8", bom ? 3 : 0);
+}
 
 const MAX_REDIRECTS = 20; // fetch's limit
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -84,7 +88,7 @@ const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "con
 export const transport: Transport = async (request: PendingRequest, { signal, maxResponseBytes = Infinity }): Promise<Answer> => {
   let url = new URL(request.url);
   let method = request.method;
-  const headers = { ...request.headers };
+  const headers = request.headers; // this attempt's own (http.ts makes them per attempt)
   for (const [name, value] of FETCH_DEFAULTS) headers[name] ??= value;
 
   const raw = request.body;
@@ -109,8 +113,8 @@ export const transport: Transport = async (request: PendingRequest, { signal, ma
       if (location === undefined) {
         const { status, statusText } = response;
         const encoding = response.headers.filter(([name]) => name === "content-encoding").map(([, value]) => value);
-        const text = decoder.decode(await decode(response.body, encoding.join(", "), status, maxResponseBytes));
-        return { ok: status >= 200 && status < 300, status, statusText, headers: response.headers, body: null, text: async () => text };
+        const decoded = encoding.length === 0 ? response.body : await decode(response.body, encoding.join(", "), status, maxResponseBytes);
+        return { ok: status >= 200 && status < 300, status, statusText, headers: response.headers, body: null, text: utf8(decoded) };
       }
       // As fetch follows a redirect (the Fetch standard's "HTTP-redirect fetch").
       if (redirects === MAX_REDIRECTS) throw new TypeError("redirect count exceeded");
