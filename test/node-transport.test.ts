@@ -1,6 +1,6 @@
 /**
- * The Node default transport drives the pool behind Node's own fetch and follows
- * redirects as fetch does. Each case runs through the Node transport and through global
+ * The Node default transport drives the pool behind Node's own fetch, follows redirects
+ * and reads bodies as fetch does. Each case runs through the Node transport and through global
  * fetch (`fetch` given) against the same servers on 127.0.0.1, and both must agree.
  */
 import http from "node:http";
@@ -46,7 +46,7 @@ const TRANSPORTS: [string, Partial<ClientOptions>][] = [
   ["global fetch", { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) }],
 ];
 
-describe.each(TRANSPORTS)("redirects through %s", (_name, options) => {
+describe.each(TRANSPORTS)("as fetch does, through %s", (_name, options) => {
   const servers: { close: () => Promise<void> }[] = [];
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -98,6 +98,14 @@ describe.each(TRANSPORTS)("redirects through %s", (_name, options) => {
     expect(second!.bytes).toBe(first!.bytes);
     expect(second!.bytes).toBeGreaterThan(2048);
     expect(second!.contentType).toMatch(/^multipart\/form-data; boundary=/);
+  });
+
+  test("a body that starts with a UTF-8 byte order mark is read as fetch reads it (the mark dropped)", async () => {
+    const api = await start({ "/v1/sources/": [200, `\ufeff${PAGE}`] });
+    const { data, error, response } = await new Client({ apiUrl: api.url, apiToken: TOKEN, ...options }).sources.list();
+    expect(error).toBeUndefined();
+    expect(data).toEqual(JSON.parse(PAGE));
+    expect(await response.text()).toBe(PAGE);
   });
 
   test("more than 20 redirects fail the call with a ConnectionError", async () => {
