@@ -92,18 +92,14 @@ export const transport: Transport = async (request: PendingRequest, { signal, ma
   for (const [name, value] of FETCH_DEFAULTS) headers[name] ??= value;
 
   const raw = request.body;
-  let form: FormData | undefined;
+  let body: () => DispatchOptions["body"] = () => (typeof raw === "string" ? raw : null);
   if (raw != null && typeof raw !== "string") {
     // Not before: the first use of the global FormData loads Node's fetch.
     if (!(raw instanceof FormData)) throw new TypeError(`unsupported request body: ${Object.prototype.toString.call(raw)}`);
-    form = raw;
-  }
-  let body: () => DispatchOptions["body"] = () => (typeof raw === "string" ? raw : null);
-  if (form) {
-    const parts = multipart(form);
-    headers["content-type"] = parts.type;
-    headers["content-length"] = String(parts.length);
-    body = parts.body; // a fresh stream for each time it is sent (a redirect may resend it)
+    const form = multipart(raw);
+    headers["content-type"] = form.type;
+    headers["content-length"] = String(form.length);
+    body = form.body; // a fresh stream each time it is sent (a redirect may send it again)
   }
 
   try {
