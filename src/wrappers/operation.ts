@@ -1,7 +1,7 @@
 import type { Client as FetchClient, FetchResponse } from "openapi-fetch";
 import type { operations } from "../generated/schema";
 import { OPERATIONS } from "../generated/operations";
-import { querySerializer, resultOf, type Http, type PendingRequest, type RequestOptions } from "./http";
+import { Result, querySerializer, type Http, type PendingRequest, type RequestOptions } from "./http";
 import { checkInput } from "./input";
 import { overrides, type Override, type OverrideInputs } from "./overrides";
 import type { Session } from "./session";
@@ -118,7 +118,7 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     checkInput(operation, spec, input);
     const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
     const encoded = body && spec.body === "multipart" ? toFormData(operation, spec.files ?? [], body, maxUploadBytes) : body;
-    if (!http.middleware) return resultOf(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options)) as never;
+    if (!http.middleware) return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options)) as never;
     // The generic call: openapi-fetch's per-path types are what ResultOf<operation> names.
     const client = (await http.openapiFetch()) as unknown as FetchClient<Record<string, Record<"get", {}>>>;
     return client.request(spec.method.toLowerCase() as "get", spec.path as never, {
