@@ -86,6 +86,23 @@ describe("seed: authentication", () => {
     expect(error?.fields).toEqual([]);
   });
 
+  test("a result holds data or error as its own field, and one Response, made when first read", async () => {
+    server.respondNext({ status: 200, body: SEED_LOGIN_OK });
+    const ok = await new Client(urls).auth.login({ username: "usr", password: "pwd" });
+    expect(Object.keys(ok)).toEqual(["data"]);
+    expect(ok.response).toBeInstanceOf(Response);
+    expect(ok.response).toBe(ok.response);
+    expect(ok.response.headers.get(ATTEMPTS_HEADER)).toBe("1");
+    expect(await ok.response.json()).toEqual(SEED_LOGIN_OK);
+
+    server.respondNext({ status: 400, body: SEED_LOGIN_FAILED });
+    const failed = await new Client(urls).auth.login({ username: "usr", password: "wrong" });
+    expect(Object.keys(failed)).toEqual(["error"]);
+    expect(failed.response.status).toBe(400);
+    expect(failed.response.headers.get("content-type")).toBe("application/json");
+    expect(await failed.response.json()).toEqual(failed.error);
+  });
+
   test("new Client({ apiToken: data.token.key }) sends Authorization: Token <key> on IAM and API calls", async () => {
     server.respondNext({ status: 200, body: SEED_LOGIN_OK });
     const { data } = await new Client(urls).auth.login({ username: "usr", password: "pwd" });
