@@ -435,31 +435,6 @@ export function operationOf(response: Response): string | undefined {
   return (response as { [OPERATION]?: string })[OPERATION];
 }
 
-/**
- * What a method returns, openapi-fetch's `{ data, error, response }`: `data` or `error`
- * is the parsed body; `response` a getter that makes the Response on first read (most
- * callers never read it, and a Response with its body stream costs more than the rest of a
- * call). A class, so that every result shares one shape and one getter: an object literal
- * with a getter makes a closure and a hidden class per call, which V8 then keeps in its
- * old generation (the bench's warm GETs lost about a third of their speed to it).
- */
-export class Result {
-  declare readonly data?: unknown;
-  declare readonly error?: unknown;
-  readonly #reply: Reply;
-  #response: Response | undefined;
-
-  constructor(reply: Reply) {
-    if (reply.status >= 200 && reply.status < 300) (this as { data?: unknown }).data = reply.data;
-    else (this as { error?: unknown }).error = reply.data;
-    this.#reply = reply;
-  }
-
-  get response(): Response {
-    return (this.#response ??= responseOf(this.#reply));
-  }
-}
-
 const utf8 = new TextDecoder(); // UTF-8, drops a BOM, as Response.text() does
 
 /**

@@ -1,7 +1,7 @@
 import type { Client as FetchClient, FetchResponse } from "openapi-fetch";
 import type { operations } from "../generated/schema";
 import { OPERATIONS } from "../generated/operations";
-import { Result, querySerializer, type Http, type PendingRequest, type RequestOptions } from "./http";
+import { querySerializer, responseOf, type Http, type PendingRequest, type Reply, type RequestOptions } from "./http";
 import { checkInput } from "./input";
 import { overrides, type Override, type OverrideInputs } from "./overrides";
 import type { Session } from "./session";
@@ -133,6 +133,31 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     if (override) return override(input as never, (wire) => sendWire(operation, wire, options), session);
     return sendWire(operation, input, options);
   }) as Send;
+}
+
+/**
+ * What a method returns, openapi-fetch's `{ data, error, response }`: `data` or `error`
+ * is the parsed body; `response` a getter that makes the Response on first read (most
+ * callers never read it, and a Response with its body stream costs more than the rest of a
+ * call). A class, so that every result shares one shape and one getter: an object literal
+ * with a getter makes a closure and a hidden class per call, which V8 then keeps in its
+ * old generation (bench/README.md).
+ */
+export class Result {
+  declare readonly data?: unknown;
+  declare readonly error?: unknown;
+  readonly #reply: Reply;
+  #response: Response | undefined;
+
+  constructor(reply: Reply) {
+    if (reply.status >= 200 && reply.status < 300) (this as { data?: unknown }).data = reply.data;
+    else (this as { error?: unknown }).error = reply.data;
+    this.#reply = reply;
+  }
+
+  get response(): Response {
+    return (this.#response ??= responseOf(this.#reply));
+  }
 }
 
 // `/v1/sources/{id}/` → `["/v1/sources/", "id", "/"]`
