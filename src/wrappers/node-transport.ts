@@ -54,7 +54,9 @@ interface DispatchHandler {
 }
 
 // Where undici keeps the process-wide dispatcher: Node's fetch installs its pool there when
-// it loads, and undici's setGlobalDispatcher() replaces it (all undici versions share the key).
+// it loads, and undici's setGlobalDispatcher() replaces it. Every undici version reads and
+// writes this key, for a dispatcher that takes the handler form above (undici 7 also
+// writes a `.2` key for its newer form).
 const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
 
 /** The dispatcher Node's fetch uses now; the first use of `Headers` loads Node's fetch, which installs its pool. */
