@@ -8,6 +8,7 @@
  */
 
 import { isHeaderSafe, redact } from "./errors";
+import { MAX_TIMER_MS } from "./options";
 import {
   EventsAuthError,
   EventsConnectionError,
@@ -52,7 +53,6 @@ const CLOSED = 3;
 // How long stop() waits for a closing handshake before dropping the connection outright.
 const CLOSE_HANDSHAKE_MS = 1000;
 const FRAME_EXCERPT_CHARS = 200;
-const MAX_TIMER_MS = 2 ** 31 - 1;
 const noop = () => {};
 
 /** One listener's connection cycle; start() and stop() may alternate any number of times. */

@@ -12,6 +12,7 @@
 
 import type { components } from "../generated/schema";
 import { InputError } from "./errors";
+import { MAX_TIMER_MS } from "./options";
 import type { ConnectionSettings, EventsConnection, ListenerPort } from "./events-connection";
 
 /** The entry an event carries: inferred to be the Entry object of `GET /v1/entries/` (reference §9.3 leaves it open). */
@@ -142,7 +143,6 @@ export class EventsServerError extends EventsError {
   override name = "EventsServerError";
 }
 
-const MAX_TIMER_MS = 2 ** 31 - 1;
 const noop = () => {};
 
 type Handler<K extends keyof EventsListenerEventMap> = (...args: EventsListenerEventMap[K]) => void;

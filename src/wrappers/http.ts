@@ -2,7 +2,7 @@ import type createClient from "openapi-fetch";
 import type { Client as FetchClient, Middleware } from "openapi-fetch";
 import type { paths } from "../generated/schema";
 import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, scrub, type ErrorBody } from "./errors";
-import { checkNumbers, checkType } from "./options";
+import { MAX_TIMER_MS, checkNumbers, checkType } from "./options";
 import type { Session } from "./session";
 import { SDK_VERSION } from "../version";
 
@@ -552,8 +552,6 @@ function within<T>(promise: Promise<T>, ms: number, signal: AbortSignal | undefi
     });
   });
 }
-
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -11,7 +11,7 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
     throw new InputError(field, problem, operation);
   };
   if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) {
-    fail("input", `expected an object of fields, got ${describe(input)}`);
+    fail("input", `expected an object of fields, got ${describeValue(input)}`);
   }
   const given = (input ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(given)) {
@@ -41,7 +41,7 @@ type Fail = (field: string, problem: string) => never;
  */
 function checkPathSegment(name: string, field: FieldSpec, value: unknown, fail: Fail): void {
   if (typeof value === "string") {
-    if (!allows(field.schema, "string")) fail(name, `expected an integer id, got ${describe(value)}`);
+    if (!allows(field.schema, "string")) fail(name, `expected an integer id, got ${describeValue(value)}`);
     if (value.trim() === "") fail(name, "must not be empty");
     let decoded = value;
     try {
@@ -88,13 +88,13 @@ function check(field: string, schema: SchemaSpec, value: unknown, fail: Fail, qu
     fail(field, "must not be null");
   }
   if (schema.enum && !schema.enum.includes(value as never)) {
-    fail(field, `unknown value ${describe(value)}; expected one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`);
+    fail(field, `unknown value ${describeValue(value)}; expected one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`);
   }
   if (schema.const !== undefined && value !== schema.const) fail(field, `must be ${JSON.stringify(schema.const)}`);
   const types = typeOf(schema).filter((t) => t !== "null");
   if (types.length === 0) return;
   const type = types.find((t) => matches(t, value, schema, query));
-  if (type === undefined) fail(field, `expected ${types.map(article).join(" or ")}, got ${describe(value)}`);
+  if (type === undefined) fail(field, `expected ${types.map(article).join(" or ")}, got ${describeValue(value)}`);
   switch (type) {
     case "integer":
     case "number":
@@ -151,10 +151,10 @@ function checkString(field: string, schema: SchemaSpec, value: string, fail: Fai
   }
   if (schema.maxLength !== undefined && value.length > schema.maxLength) fail(field, `must be at most ${schema.maxLength} characters long, got ${value.length}`);
   if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) {
-    fail(field, `${describe(value)} does not match the pattern ${schema.pattern}`);
+    fail(field, `${describeValue(value)} does not match the pattern ${schema.pattern}`);
   }
   const format = schema.format && FORMATS[schema.format];
-  if (format && !format(value)) fail(field, `${describe(value)} is not a valid ${schema.format}`);
+  if (format && !format(value)) fail(field, `${describeValue(value)} is not a valid ${schema.format}`);
 }
 
 function checkArray(field: string, schema: SchemaSpec, value: unknown[], fail: Fail, query: boolean): void {
@@ -177,8 +177,8 @@ function article(type: string): string {
   return { integer: "an integer", array: "an array", object: "an object" }[type] ?? `a ${type}`;
 }
 
-/** A short, safe description of a caller's value for an error message. */
-function describe(value: unknown): string {
+/** A short description of a caller's value for an error message (strings cut at 40 characters); the input and option checks share it. */
+export function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";

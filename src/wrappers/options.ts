@@ -4,9 +4,10 @@
  * value is an InputError naming the option, before anything is sent.
  */
 import { InputError } from "./errors";
+import { describeValue } from "./input";
 
 /** Largest delay a timer takes (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** [min, max] of each numeric option (integers). The README's option table repeats these. */
 export const LIMITS = {
@@ -25,7 +26,7 @@ export type NumericOption = keyof typeof LIMITS;
 export function checkNumber(name: NumericOption, value: unknown): number {
   const [min, max] = LIMITS[name];
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new InputError(name, `must be an integer from ${min} to ${max}, got ${describe(value)}`);
+    throw new InputError(name, `must be an integer from ${min} to ${max}, got ${describeValue(value)}`);
   }
   return value;
 }
@@ -42,18 +43,12 @@ export function checkNumbers(options: object, names: readonly NumericOption[]): 
 export function checkUrl(name: string, value: unknown, protocols: readonly string[]): string {
   const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
   if (!url || !protocols.includes(url.protocol)) {
-    throw new InputError(name, `must be an absolute ${protocols.map((p) => p.slice(0, -1)).join(" or ")} URL, got ${describe(value)}`);
+    throw new InputError(name, `must be an absolute ${protocols.map((p) => p.slice(0, -1)).join(" or ")} URL, got ${describeValue(value)}`);
   }
   return value as string;
 }
 
 /** Checks that `value` is undefined or of the JavaScript type `type`. */
 export function checkType(name: string, value: unknown, type: "function" | "object"): void {
-  if (value !== undefined && (typeof value !== type || value === null)) throw new InputError(name, `must be a ${type}, got ${describe(value)}`);
-}
-
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
-  return typeof value;
+  if (value !== undefined && (typeof value !== type || value === null)) throw new InputError(name, `must be a ${type}, got ${describeValue(value)}`);
 }
