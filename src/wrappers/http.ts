@@ -1,6 +1,4 @@
-import type createClient from "openapi-fetch";
-import type { Client as FetchClient, Middleware } from "openapi-fetch";
-import type { paths } from "../generated/schema";
+import type { Middleware } from "openapi-fetch";
 import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, scrub, type ErrorBody } from "./errors";
 import { MAX_TIMER_MS, checkNumbers, checkType } from "./options";
 import type { Session } from "./session";
@@ -65,9 +63,10 @@ const VERSIONS = (globalThis as { process?: { versions?: Record<string, string |
 const USER_AGENT = typeof VERSIONS?.node === "string" ? `neuroio-js/${SDK_VERSION}` : undefined;
 
 /**
- * A request as operation.ts builds it, not yet made a Request: what the Node transport
- * takes. Header names in lower case; no `Headers` object, whose first use loads Node's
- * internal fetch (tens of ms of a process's first call).
+ * A request as operation.ts builds it (or middleware.ts takes it from the Request the
+ * hooks let through), not yet made a Request: what every transport takes. Header names in
+ * lower case; no `Headers` object, whose first use loads Node's internal fetch (tens of ms
+ * of a process's first call). The body can be sent again (a retry, a redirect).
  */
 export interface PendingRequest {
   url: string;
@@ -126,11 +125,10 @@ let nodeTransport: Transport | undefined;
 let loadingNodeTransport: Promise<Transport> | undefined;
 
 // fetch with a signal that follows `stop`: a caller's fetch gets a Request, global fetch the parts (one Request, not two).
-function viaFetch(fetch: typeof globalThis.fetch, request: Request | PendingRequest, stop: Stop): Promise<Response> {
+function viaFetch(fetch: typeof globalThis.fetch, request: PendingRequest, stop: Stop): Promise<Response> {
   const controller = new AbortController();
   stop.onabort = () => controller.abort(stop.reason);
   const signal = controller.signal;
-  if ("clone" in request) return fetch(request, { signal });
   const { url, method, headers, body } = request;
   return fetch === globalThis.fetch ? fetch(url, { method, headers, body, signal }) : fetch(new Request(url, { method, headers, body }), { signal });
 }
@@ -161,7 +159,6 @@ export function querySerializer(query: Record<string, unknown>): string {
 export class Http {
   /** Base URLs without a trailing slash. */
   readonly hosts: { readonly iam: string; readonly api: string };
-  #withMiddleware: Promise<FetchClient<paths>> | undefined;
 
   constructor(
     private readonly config: TransportConfig,
@@ -171,23 +168,9 @@ export class Http {
     this.hosts = { iam: bare(config.iamUrl), api: bare(config.apiUrl) };
   }
 
-  /** With middleware, calls go through openapi-fetch, which runs it. */
-  get middleware(): boolean {
-    return this.config.middleware.length > 0;
-  }
-
-  /** openapi-fetch with the middleware (operation.ts gives each call its host), loaded on first use. */
-  openapiFetch(): Promise<FetchClient<paths>> {
-    this.#withMiddleware ??= (typeof require === "function" ? Promise.resolve(require("openapi-fetch")) : import("openapi-fetch")).then((loaded: { default: unknown }) => {
-      const client = (loaded.default as typeof createClient)<paths>({
-        querySerializer,
-        // Multipart bodies arrive as FormData already (operation.ts); JSON bodies are objects.
-        bodySerializer: (body: unknown) => (body instanceof FormData ? body : JSON.stringify(body)),
-      });
-      client.use(...this.config.middleware);
-      return client;
-    });
-    return this.#withMiddleware;
+  /** The caller's openapi-fetch middleware; with any, calls go through middleware.ts. */
+  get middleware(): readonly Middleware[] {
+    return this.config.middleware;
   }
 
   /**
@@ -202,17 +185,6 @@ export class Http {
       return Promise.reject(error);
     }
     return this.call(request, operation, settings);
-  }
-
-  /** openapi-fetch's `fetch` option for one call of `operation` (clients with middleware). */
-  fetchFor(operation: string, options: RequestOptions = {}): { fetch: (request: Request) => Promise<Response> } {
-    let settings: CallSettings;
-    try {
-      settings = this.settings(options);
-    } catch (error) {
-      return { fetch: () => Promise.reject(error) };
-    }
-    return { fetch: async (request) => responseOf(await this.call(request, operation, settings)) };
   }
 
   private settings(options: RequestOptions): CallSettings {
@@ -230,9 +202,8 @@ export class Http {
   }
 
   /** One call: its attempts, the waits between them and a re-login, within its deadline; nothing it throws carries a secret. */
-  private async call(request: Request | PendingRequest, operation: string, settings: CallSettings): Promise<Reply> {
-    const body = "clone" in request ? await jsonText(request) : request.body;
-    const secrets = [...this.session.secrets, ...passwordsIn(typeof body === "string" ? body : "")];
+  private async call(request: PendingRequest, operation: string, settings: CallSettings): Promise<Reply> {
+    const secrets = [...this.session.secrets, ...passwordsIn(typeof request.body === "string" ? request.body : "")];
     try {
       return await this.attempts(request, operation, settings, secrets);
     } catch (error) {
@@ -240,7 +211,7 @@ export class Http {
     }
   }
 
-  private async attempts(request: Request | PendingRequest, operation: string, settings: CallSettings, secrets: string[]): Promise<Reply> {
+  private async attempts(request: PendingRequest, operation: string, settings: CallSettings, secrets: string[]): Promise<Reply> {
     const { signal, timeoutMs, maxRetries, deadlineMs } = settings;
     const retries = IDEMPOTENT.has(request.method) ? maxRetries : 0;
     const canResend = request.body === null || IDEMPOTENT.has(request.method);
@@ -253,10 +224,8 @@ export class Http {
 
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
-      // Keep the original unread while another attempt may need its body.
-      const mayRepeat = attempt <= retries || (!renewed && this.session.renewable && canResend);
       const token = this.session.token;
-      const outgoing = withHeaders(request, mayRepeat, token);
+      const outgoing = withHeaders(request, token);
       const remaining = left();
       if (remaining <= 0) throw pastDeadline();
       const cutByDeadline = remaining < timeoutMs;
@@ -293,7 +262,7 @@ export class Http {
 
   /** One request on the wire, its answer read (up to the size limit) and normalised, under a time limit. */
   private async attempt(
-    request: Request | PendingRequest,
+    request: PendingRequest,
     operation: string,
     timeoutMs: number,
     { signal, maxResponseBytes }: CallSettings,
@@ -315,8 +284,9 @@ export class Http {
     signal?.addEventListener("abort", forward, { once: true });
     try {
       if (signal?.aborted) throw signal.reason;
+      // The Node transport sends the SDK's own bodies (text, FormData); what middleware let through goes to fetch.
       const response =
-        NODE && !this.config.fetch && !("clone" in request)
+        NODE && !this.config.fetch && this.config.middleware.length === 0
           ? await viaNode(request, { signal: stop, maxResponseBytes })
           : await viaFetch(this.config.fetch ?? globalThis.fetch, request, stop);
       return await normalize(operation, response, maxResponseBytes, secrets);
@@ -336,29 +306,13 @@ export class Http {
   }
 }
 
-/**
- * The request as sent: with the token and User-Agent. A Request (the only kind middleware
- * and a caller's fetch see) is copied, so that the caller's and every hook's Request never
- * carries the token; a pending request is the SDK's own and is no one else's to see.
- */
-function withHeaders(request: Request | PendingRequest, mayRepeat: boolean, token: string | undefined): Request | PendingRequest {
-  if (!("clone" in request)) {
-    // In the order a Headers object lists them (sorted), as they went out before.
-    const headers: Record<string, string> = token !== undefined ? { authorization: `Token ${token}` } : {};
-    Object.assign(headers, request.headers);
-    if (USER_AGENT) headers["user-agent"] = USER_AGENT;
-    return { ...request, headers };
-  }
-  const headers = new Headers(request.headers);
-  if (token !== undefined) headers.set("Authorization", `Token ${token}`);
-  if (USER_AGENT) headers.set("User-Agent", USER_AGENT);
-  // Making a Request from another takes its body: keep the original unread while another attempt may need it.
-  return new Request(mayRepeat && request.body !== null ? request.clone() : request, { headers });
-}
-
-/** The text of a Request's JSON body (read from a copy), or "" for any other. */
-async function jsonText(request: Request): Promise<string> {
-  return request.body !== null && request.headers.get("content-type")?.startsWith("application/json") ? request.clone().text() : "";
+/** The request as sent: this attempt's own headers, with the token and User-Agent. */
+function withHeaders(request: PendingRequest, token: string | undefined): PendingRequest {
+  // In the order a Headers object lists them (sorted), as they went out before.
+  const headers: Record<string, string> = token !== undefined ? { authorization: `Token ${token}` } : {};
+  Object.assign(headers, request.headers);
+  if (USER_AGENT) headers["user-agent"] = USER_AGENT;
+  return { ...request, headers };
 }
 
 /** The values of `password`-like fields of a JSON body (login, password change): a server may echo them in its error. */

@@ -1,4 +1,4 @@
-import type { Client as FetchClient, FetchResponse } from "openapi-fetch";
+import type { FetchResponse } from "openapi-fetch";
 import type { operations } from "../generated/schema";
 import { OPERATIONS } from "../generated/operations";
 import { querySerializer, responseOf, type Http, type PendingRequest, type Reply, type RequestOptions } from "./http";
@@ -110,7 +110,7 @@ export function split(spec: OperationSpec, input: Record<string, unknown> | unde
  * body and send it to the operation's host. Bad input rejects with InputError and nothing
  * is sent. Without middleware the request is built here from the operation's data (what
  * openapi-fetch would build, byte for byte, without its generic per-call work); with
- * middleware, openapi-fetch builds it and runs the middleware.
+ * middleware, openapi-fetch builds it and runs the middleware (middleware.ts).
  */
 export function createSend(http: Http, session: Session, maxUploadBytes: number): Send {
   const sendWire = async (operation: OperationId, input: unknown, options?: RequestOptions) => {
@@ -118,15 +118,8 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     checkInput(operation, spec, input);
     const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
     const encoded = body && spec.body === "multipart" ? toFormData(operation, spec.files ?? [], body, maxUploadBytes) : body;
-    if (!http.middleware) return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options)) as never;
-    // The generic call: openapi-fetch's per-path types are what ResultOf<operation> names.
-    const client = (await http.openapiFetch()) as unknown as FetchClient<Record<string, Record<"get", {}>>>;
-    return client.request(spec.method.toLowerCase() as "get", spec.path as never, {
-      baseUrl: http.hosts[spec.host],
-      params: { path, query },
-      body: encoded,
-      ...http.fetchFor(operation, options),
-    } as never);
+    if (http.middleware.length > 0) return (await loadMiddleware()).viaMiddleware(http, operation, spec, { path, query, body: encoded }, options) as never;
+    return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options)) as never;
   };
   return ((operation: OperationId, input: unknown, options?: RequestOptions) => {
     const override = overrides[operation as keyof OverrideInputs] as Override<never> | undefined;
@@ -176,4 +169,17 @@ function request(spec: OperationSpec, base: string, path: Record<string, unknown
   // By the operation's encoding, not `instanceof FormData`: the global's first use loads Node's fetch.
   if (body === undefined || spec.body === "multipart") return { url, method: spec.method, headers: {}, body: (body as FormData | undefined) ?? null };
   return { url, method: spec.method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
+type MiddlewareModule = typeof import("./middleware");
+let middlewareModule: MiddlewareModule | undefined;
+
+/**
+ * middleware.ts with openapi-fetch, on the first call of a client with middleware.
+ * CommonJS (the CJS build, jest) requires it; an ES module has no require and uses a
+ * literal import(), which the ESM build, and a web bundler after it, make a chunk of its own.
+ */
+async function loadMiddleware(): Promise<MiddlewareModule> {
+  if (middlewareModule) return middlewareModule;
+  return (middlewareModule = typeof require === "function" ? (require("./middleware") as MiddlewareModule) : await import("./middleware.js"));
 }
