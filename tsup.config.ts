@@ -1,8 +1,11 @@
 // The JavaScript half of `npm run build` (scripts/build.mjs runs this and, alongside it, tsc
 // for the declarations):
-// - the client, ESM (.mjs) and CommonJS (.js; the package is "type": "commonjs"), with source
-//   maps. Its runtime dependencies (package.json "dependencies": openapi-fetch, ws)
-//   stay external, so `npm i neuroio` installs them and nothing else.
+// - the client (`neuroio`) and the events feed (`neuroio/events`), ESM (.mjs) and CommonJS
+//   (.js; the package is "type": "commonjs"), with source maps. Both formats split the code
+//   the two entries share into chunks, so that each class exists once: an InputError from
+//   `neuroio/events` is the InputError `neuroio` exports. Their runtime dependencies
+//   (package.json "dependencies": openapi-fetch, ws) stay external, so `npm i neuroio`
+//   installs them and nothing else.
 // - `neuroio/mock`, one CommonJS file (ESM importers get its named exports from Node's
 //   CommonJS loader), with every package it imports that is not a runtime dependency of the
 //   package (openapi-backend and its tree, busboy, ajv, …) bundled in and minified. Those are
@@ -32,6 +35,7 @@ const client: Options = {
   ...common,
   entry: {
     index: "src/wrappers/index.ts",
+    events: "src/wrappers/events.ts",
     // Node's default transport, its own file: http.ts loads it at run time in Node only
     // (require in dist/index.js, import of ./node-transport.mjs in dist/index.mjs), so that
     // no browser bundle of dist/index.mjs holds it.
@@ -39,16 +43,13 @@ const client: Options = {
   },
   external: [RUNTIME_DEPENDENCY],
   sourcemap: true,
+  splitting: true,
 };
 
 export default defineConfig([
   {
     ...client,
     format: "esm",
-    // The events connection (events-connection.ts, a literal import() in events.ts) becomes
-    // a chunk of its own, which a web bundler of dist/index.mjs keeps as a lazily loaded
-    // chunk too. The CommonJS build requires it and so inlines it.
-    splitting: true,
     // ES modules have no `require`. Without this, esbuild turns `typeof require` into
     // `typeof __require` (its shim, always a function) and `require("ws")` into a call that
     // throws "Dynamic require of "ws" is not supported" in Node's ESM loader, so code that
@@ -57,6 +58,7 @@ export default defineConfig([
       options.define = { ...options.define, require: "undefined" };
     },
   },
+  // tsup splits CommonJS by building ES modules and converting them (its cjs-splitting step).
   { ...client, format: "cjs" },
   {
     ...common,

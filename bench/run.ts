@@ -410,7 +410,7 @@ interface Results {
     }[];
   };
   coldStart: { impl: Impl; label: string; importMs: number; firstCallMs: number; importAndFirstCallMs: number; sinceProcessStartMs: number }[];
-  size: { minifiedBytes: number; gzipBytes: number; onDemandGzipBytes: number; modules: { file: string; bytes: number }[]; targetGzipBytes: number };
+  size: { minifiedBytes: number; gzipBytes: number; wholeEntryGzipBytes: number; eventsGzipBytes: number; onDemandGzipBytes: number; modules: { file: string; bytes: number }[]; targetGzipBytes: number };
   server: unknown;
   durationSeconds: number;
 }
@@ -477,7 +477,8 @@ function report(results: Results): string {
   lines.push(
     "",
     `Browser runtime (scripts/size.mjs; \`import { Client } from "neuroio"\`, esbuild, minified): ${s.minifiedBytes} B, ${s.gzipBytes} B gzipped ` +
-      `(+ ${s.onDemandGzipBytes} B gzipped loaded on demand: openapi-fetch's client, with middleware only; the events connection, on first use).`,
+      `(every export of "neuroio": ${s.wholeEntryGzipBytes} B; \`neuroio/events\` adds ${s.eventsGzipBytes} B; ` +
+      `+ ${s.onDemandGzipBytes} B loaded on demand: the middleware path with openapi-fetch's client, with middleware only; all gzipped).`,
   );
   const largest = s.modules.slice(0, 6).map((m) => `${m.file.replace(/^(src|node_modules)\//, "")} ${m.bytes} B`);
   lines.push("", `Largest parts of it, minified (esbuild's metafile): ${largest.join(", ")}.`);

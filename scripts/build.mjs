@@ -36,13 +36,14 @@ for (const file of await readdir(path.join(dist, "types"), { recursive: true }))
   if (!file.endsWith(".d.ts")) continue;
   const full = path.join(dist, "types", file);
   let text = (await readFile(full, "utf8")).replace(/^(\s*)#private;$/gm, '$1private "#private";');
-  if (file === path.join("wrappers", "index.d.ts")) text = ES_LIBS.map((lib) => `/// <reference lib="${lib}" />\n`).join("") + text;
+  if (file === path.join("wrappers", "index.d.ts") || file === path.join("wrappers", "events.d.ts")) text = ES_LIBS.map((lib) => `/// <reference lib="${lib}" />\n`).join("") + text;
   await writeFile(full, text);
 }
 
-// ESM declaration entry: the ESM build (index.mjs) needs declarations in ESM format (.d.mts),
-// or TypeScript would type `import` of it as CommonJS. The types are the same: re-export them.
-await writeFile(path.join(dist, "index.d.mts"), `export * from "./types/wrappers/index.js";\n`);
+// ESM declaration entries: the ESM build (index.mjs, events.mjs) needs declarations in ESM
+// format (.d.mts), or TypeScript would type `import` of it as CommonJS. The types are the
+// same: re-export them.
+for (const entry of ["index", "events"]) await writeFile(path.join(dist, `${entry}.d.mts`), `export * from "./types/wrappers/${entry}.js";\n`);
 
 // `neuroio/openapi.json` (and what dist/mock.js reads). At the package root, where tools that
 // ignore "exports" (TypeScript's node10 resolution, old bundlers) look for it too.
@@ -53,9 +54,12 @@ await writeFile(path.join(root, "openapi.json"), JSON.stringify(document));
 // Source maps carry the hand-written sources only: code generated from the OpenAPI document
 // (the enum value lists in src/generated/schema.ts, 200 kB of mostly types) reads the same in
 // the unminified dist/*.js, and embedding it would triple each map.
+// The CommonJS maps also name the converted file itself (tsup's CommonJS split step), by its
+// absolute path on the build machine: named relative, like the rest.
 for (const file of (await readdir(dist)).filter((f) => f.endsWith(".map"))) {
   const map = JSON.parse(await readFile(path.join(dist, file), "utf8"));
-  map.sourcesContent = map.sources.map((source, i) => (source.includes("/generated/") ? null : map.sourcesContent[i]));
+  map.sources = map.sources.map((source) => (path.isAbsolute(source) ? path.relative(dist, source) : source));
+  map.sourcesContent = map.sources.map((source, i) => (source.includes("/generated/") ? null : (map.sourcesContent?.[i] ?? null)));
   await writeFile(path.join(dist, file), JSON.stringify(map));
 }
 

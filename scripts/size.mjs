@@ -3,8 +3,9 @@
 // code splitting as a web bundler does it), `ws` and Node built-ins left out (and listed,
 // with the import that asks for them). Prints raw (unminified), min and min+gzip bytes of
 // what importing "neuroio" loads (the entry, every export kept, and the chunks it imports;
-// also with `import { Client }` alone, for a bundler that drops unused exports), and
-// apart, each chunk loaded only on demand (see ON_DEMAND).
+// also with `import { Client }` alone, for a bundler that drops unused exports), apart
+// each chunk loaded only on demand (see ON_DEMAND), and what `import { EventsListener }
+// from "neuroio/events"` adds to `import { Client }`.
 //
 // node scripts/size.mjs --package [--project DIR] [--json] — size of the package as a user
 // installs it: builds and packs DIR (default: this repository; another checkout with its
@@ -21,12 +22,10 @@ import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const entry = path.join(root, "src/wrappers/index.ts");
+const eventsEntry = path.join(root, "src/wrappers/events.ts");
 const NODE_ONLY = new Set(["ws", ...builtinModules]);
 // The chunks a page loads only when it needs them, by the module that starts each one.
-const ON_DEMAND = [
-  ["node_modules/openapi-fetch/", "openapi-fetch's client, on the first call with middleware"],
-  ["src/wrappers/events-connection.ts", "the events connection, on the first events connect() or listen()"],
-];
+const ON_DEMAND = [["node_modules/openapi-fetch/", "the middleware path (middleware.ts, openapi-fetch's client), on the first call with middleware"]];
 
 /** Leaves Node-only modules out of the bundle and records who imports them, and how. */
 function nodeOnly(found) {
@@ -46,6 +45,12 @@ function nodeOnly(found) {
 // `import { Client } from "neuroio"` in an app whose bundler drops unused exports (the
 // package has "sideEffects": false): the Client and what it needs, without the other exports.
 const CLIENT_ONLY = { contents: `export { Client } from ${JSON.stringify(entry)};`, resolveDir: root, sourcefile: "client-only.js" };
+// An app that listens to events too.
+const WITH_EVENTS = {
+  contents: `export { Client } from ${JSON.stringify(entry)}; export { EventsListener } from ${JSON.stringify(eventsEntry)};`,
+  resolveDir: root,
+  sourcefile: "with-events.js",
+};
 
 async function bundle(minify, stdin) {
   const found = [];
@@ -138,12 +143,15 @@ async function packageSize() {
 const raw = await bundle(false);
 const min = await bundle(true);
 const clientOnly = await bundle(true, CLIENT_ONLY);
+const withEvents = await bundle(true, WITH_EVENTS);
 const gzip = (bytes) => (bytes.length ? gzipSync(bytes, { level: 9 }).length : 0);
 const sizes = {
   raw: raw.bytes.length,
   min: min.bytes.length,
   gzip: gzip(min.bytes),
   clientOnly: { min: clientOnly.bytes.length, gzip: gzip(clientOnly.bytes) },
+  // What `neuroio/events` adds to `import { Client }`.
+  events: { min: withEvents.bytes.length - clientOnly.bytes.length, gzip: gzip(withEvents.bytes) - gzip(clientOnly.bytes) },
   // In all, and chunk by chunk.
   onDemand: {
     min: min.lazy.length,
@@ -152,7 +160,7 @@ const sizes = {
   },
   modules: min.modules,
 };
-const nodeImports = [...new Map(min.found.map((f) => [`${f.module} ${f.importer} ${f.kind}`, f])).values()];
+const nodeImports = [...new Map([...min.found, ...withEvents.found].map((f) => [`${f.module} ${f.importer} ${f.kind}`, f])).values()];
 
 if (process.argv.includes("--json")) {
   console.log(JSON.stringify({ ...sizes, nodeImports }));
@@ -163,6 +171,7 @@ if (process.argv.includes("--json")) {
   console.log(`  min   ${kb(sizes.min)}`);
   console.log(`  gzip  ${kb(sizes.gzip)}`);
   console.log(`of which \`import { Client }\` alone, unused exports dropped: min ${kb(sizes.clientOnly.min)}, gzip ${kb(sizes.clientOnly.gzip)}`);
+  console.log(`\`import { EventsListener } from "neuroio/events"\` adds: min ${kb(sizes.events.min)}, gzip ${kb(sizes.events.gzip)}`);
   console.log("loaded on demand, each chunk apart:");
   for (const c of sizes.onDemand.chunks) console.log(`  ${c.chunk}: min ${kb(c.min)}, gzip ${kb(c.gzip)}`);
   console.log("up-front load by source file (minified bytes):");

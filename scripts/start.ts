@@ -6,7 +6,8 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Client, NeuroIOError, unwrap, paginate, type ClientOptions, type EntryEvent } from "../src/wrappers/index";
+import { Client, NeuroIOError, unwrap, paginate, type ClientOptions } from "../src/wrappers/index";
+import { EventsListener, type EntryEvent } from "../src/wrappers/events";
 import { startMockServer, DEMO_USER } from "../src/mock/index";
 
 const SAMPLE_IMAGE = path.join(__dirname, "../examples/assets/sample-face.png");
@@ -41,7 +42,7 @@ async function offline(): Promise<void> {
   const server = await startMockServer({ port: 0 });
   const hosts: ClientOptions = { iamUrl: server.iamUrl, apiUrl: server.apiUrl, eventsUrl: server.eventsUrl };
   console.log(`NeuroIO stand-in on ${server.iamUrl} (IAM), ${server.apiUrl} (API), ${server.eventsUrl} (events)\n`);
-  let client: Client | undefined;
+  let events: EventsListener | undefined;
   try {
     const anonymous = new Client(hosts);
 
@@ -61,7 +62,7 @@ async function offline(): Promise<void> {
       (data) => `user ${data.user.username}, token ${masked(data.token.key)} expires ${data.token.expires}`,
     );
 
-    client = await step(
+    const c = await step(
       "Re-create the client with the token",
       async () => {
         const authed = new Client({ ...hosts, apiToken: login.token.key });
@@ -70,7 +71,6 @@ async function offline(): Promise<void> {
       },
       (authed) => `${JSON.stringify(authed)}`,
     );
-    const c = client;
 
     await step(
       "Change the password (and back)",
@@ -104,9 +104,9 @@ async function offline(): Promise<void> {
       (s) => `#${s.id} ${s.name}: identify_facesize_threshold ${s.identify_facesize_threshold}, auto_create_persons ${s.auto_create_persons}`,
     );
 
-    const events = c.events;
-    const firstEvent = new Promise<EntryEvent>((resolve) => events.on("entry", resolve));
-    await step("Listen to entry events (WebSocket)", () => events.connect(), () => `connected to ${server.eventsUrl}`);
+    const listener = (events = new EventsListener(c));
+    const firstEvent = new Promise<EntryEvent>((resolve) => listener.on("entry", resolve));
+    await step("Listen to entry events (WebSocket)", () => listener.connect(), () => `connected to ${server.eventsUrl}`);
 
     const image = new Uint8Array(await readFile(SAMPLE_IMAGE));
     const person = await step(
@@ -180,7 +180,7 @@ async function offline(): Promise<void> {
         `${before.length} token(s) listed; group, person, source and space deleted; login token deleted → whoami answers ${revoked}`,
     );
   } finally {
-    await client?.close();
+    await events?.close();
     await server.close();
   }
 }
@@ -191,15 +191,11 @@ async function live(): Promise<void> {
   if (apiToken) client = new Client({ apiToken });
   else if (username && password) client = await step("Log in", () => Client.login({ username, password }));
   else throw new Error("--live needs NEUROIO_API_TOKEN, or NEUROIO_USERNAME and NEUROIO_PASSWORD");
-  try {
-    await step("Who am I", () => unwrap(client.whoami.me()), (me) => JSON.stringify(me));
-    await step("Sources", () => unwrap(client.sources.list({ limit: 5 })), (p) => `${p.count} sources`);
-    await step("Entries", () => unwrap(client.entries.list({ limit: 5 })), (p) => `${p.count} entries`);
-    await step("Thresholds", () => unwrap(client.settings.get()), (t) => JSON.stringify(t));
-    await step("Tokens", () => unwrap(client.tokens.list()), (t) => `${t.length} tokens`);
-  } finally {
-    await client.close();
-  }
+  await step("Who am I", () => unwrap(client.whoami.me()), (me) => JSON.stringify(me));
+  await step("Sources", () => unwrap(client.sources.list({ limit: 5 })), (p) => `${p.count} sources`);
+  await step("Entries", () => unwrap(client.entries.list({ limit: 5 })), (p) => `${p.count} entries`);
+  await step("Thresholds", () => unwrap(client.settings.get()), (t) => JSON.stringify(t));
+  await step("Tokens", () => unwrap(client.tokens.list()), (t) => `${t.length} tokens`);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

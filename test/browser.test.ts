@@ -1,5 +1,6 @@
 // The SDK in a real web page against the stand-in, in Debian's headless Chromium: a page
-// served from one loopback port loads the SDK's browser bundle (built here with esbuild),
+// served from one loopback port loads the SDK's browser bundle (built here with esbuild:
+// `neuroio` and `neuroio/events`, split into chunks as a web bundler splits them),
 // logs in to the stand-in on another port (CORS), creates a person from a photo chosen as
 // a `File`, lists entries and receives the entry event over the WebSocket. A stand-in
 // that does not allow the page's origin makes the SDK's error say it may be CORS.
@@ -21,7 +22,8 @@ const CHROMIUM = "/usr/bin/chromium";
 const root = path.resolve(__dirname, "..");
 const NODE_ONLY = new Set(["ws", ...builtinModules]);
 
-let bundle = "";
+/** The bundle's files by URL path: /index.js, /events.js and their chunks. */
+const bundle = new Map<string, string>();
 let browser: Browser | undefined;
 let pages: http.Server | undefined;
 let pageOrigin = "";
@@ -30,9 +32,11 @@ const servers: MockServer[] = [];
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this).`);
   const result = await build({
-    entryPoints: [path.join(root, "src/wrappers/index.ts")],
+    entryPoints: [path.join(root, "src/wrappers/index.ts"), path.join(root, "src/wrappers/events.ts")],
     bundle: true,
     write: false,
+    splitting: true,
+    outdir: path.join(root, "browser-out"), // never written: names the files
     format: "esm",
     platform: "browser",
     target: "es2022",
@@ -41,14 +45,14 @@ beforeAll(async () => {
     // Node-only modules stay out of the browser bundle (only imported when used in Node).
     plugins: [{ name: "node-only", setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (NODE_ONLY.has(a.path.replace(/^node:/, "").split("/")[0]!) ? { path: a.path, external: true } : undefined)) }],
   });
-  bundle = result.outputFiles[0]!.text;
+  for (const file of result.outputFiles) bundle.set(`/${path.basename(file.path)}`, file.text);
   const face = readFileSync(path.join(root, "examples/assets/face-ada.png"));
   // The page's own server: the page, the SDK bundle and the photo, on a loopback port of its own.
   pages = http.createServer((req, res) => {
     const files: Record<string, [string, string | Buffer]> = {
       "/": ["text/html", "<!doctype html><title>neuroio in a page</title><input type=file id=photo>"],
-      "/neuroio.js": ["text/javascript", bundle],
       "/face.png": ["image/png", face],
+      ...Object.fromEntries([...bundle].map(([url, text]) => [url, ["text/javascript", text]])),
     };
     const file = files[req.url ?? "/"];
     res.writeHead(file ? 200 : 404, { "content-type": file?.[0] ?? "text/plain" });
@@ -86,16 +90,18 @@ test("a page logs in, creates a person from a File, lists entries and receives t
   await page.setInputFiles("#photo", path.join(root, "examples/assets/face-ada.png"));
   const outcome = await page.evaluate(
     async ({ hosts, user }) => {
-      const { Client, unwrap } = await import("/neuroio.js" as string);
+      const { Client, unwrap } = await import("/index.js" as string);
+      const { EventsListener } = await import("/events.js" as string);
       const client = await Client.login(user, hosts);
       const source = await unwrap(client.sources.create({ name: "browser-cam" }));
       const file: File = (document.getElementById("photo") as HTMLInputElement).files![0]!;
-      const event = new Promise<any>((resolve) => client.events.on("entry", resolve));
-      await client.events.connect();
+      const events = new EventsListener(client);
+      const event = new Promise<any>((resolve) => events.on("entry", resolve));
+      await events.connect();
       const person = await unwrap(client.persons.create({ image: file, source: source.name, identify_asm: true }));
       const entries = await unwrap(client.entries.list({ pid: [person.pid] }));
       const received = await event;
-      await client.events.close();
+      await events.close();
       return { fileName: file.name, fileType: file.type, person, entries, received: { id: received.id, data: received.data } };
     },
     { hosts: { iamUrl: server.iamUrl, apiUrl: server.apiUrl, eventsUrl: server.eventsUrl }, user: { ...DEMO_USER } },
@@ -117,7 +123,7 @@ test("when the stand-in does not allow the page's origin, the SDK's error says i
   const { page } = await openPage();
   const error = await page.evaluate(
     async ({ hosts, user }) => {
-      const { Client } = await import("/neuroio.js" as string);
+      const { Client } = await import("/index.js" as string);
       try {
         await new Client({ ...hosts, maxRetries: 0 }).auth.login(user);
         return "no error";

@@ -16,6 +16,7 @@ import {
   type EventsStateInfo,
   type WebSocketConstructor,
 } from "../src/wrappers/events";
+import { Client } from "../src/wrappers/client";
 import { InputError } from "../src/wrappers/errors";
 import { attachEventsServer, type EventsServerOptions } from "../src/mock/events-server";
 
@@ -693,6 +694,41 @@ describe("EventsListener", () => {
     expect(() => new EventsListener({ url: "ws://127.0.0.1:1", token: () => TOKEN, reconnect: { factor: Number.NaN } })).toThrow(
       /reconnect.factor/,
     );
+    const client = new Client({ apiToken: TOKEN, eventsUrl: "ws://127.0.0.1:1" });
+    expect(() => new EventsListener(client, { pongTimeoutMs: -5 })).toThrow(/pongTimeoutMs/);
+    for (const source of [undefined, null, "ws://127.0.0.1:1"]) {
+      expect(() => new EventsListener(source as never)).toThrow(expect.objectContaining({ name: "InputError", field: "client" }));
+    }
+  });
+});
+
+describe("new EventsListener(client)", () => {
+  test("listens at the client's eventsUrl with the client's token, and shows neither token nor secret", async () => {
+    const { url, feed } = await startFeed();
+    const client = new Client({ apiToken: TOKEN, eventsUrl: url });
+    const listener = new EventsListener(client, { pingIntervalMs: 50 });
+    cleanups.push(() => listener.close());
+
+    await listener.connect();
+
+    expect(listener.url).toBe(url);
+    expect(feed.clients()).toBe(1);
+    for (const shown of [util.inspect(listener, { depth: 10, showHidden: true }), JSON.stringify(listener), util.inspect(client, { depth: 10, showHidden: true })]) {
+      expect(shown).not.toContain(TOKEN);
+    }
+  });
+
+  test("the token is the client's: a refused one stops the listener, none is refused before anything is opened", async () => {
+    const { url } = await startFeed();
+    const other = new EventsListener(new Client({ apiToken: TOKEN, eventsUrl: url }).withToken("refused-token"));
+    cleanups.push(() => other.close());
+    await expect(other.connect()).rejects.toBeInstanceOf(EventsAuthError);
+    expect(other.state).toBe("failed");
+
+    // No token at all: refused before anything is opened.
+    const anonymous = new EventsListener(new Client({ eventsUrl: url }));
+    cleanups.push(() => anonymous.close());
+    await expect(anonymous.connect()).rejects.toThrow(/No token/);
   });
 });
 

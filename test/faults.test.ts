@@ -1178,7 +1178,6 @@ describe("options are checked before anything is sent", () => {
       [{ eventsUrl: "http://127.0.0.1/" }, "eventsUrl"],
       [{ fetch: "fetch" }, "fetch"],
       [{ middleware: {} }, "middleware"],
-      [{ events: 5 }, "events"],
     ] as [ClientOptions, string][]) {
       let error: unknown;
       try {

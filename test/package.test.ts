@@ -80,6 +80,7 @@ describe("the tarball", () => {
     for (const f of ["package.json", "README.md", "openapi.json", "bin/neuroio-mock.js", "dist/index.js", "dist/index.mjs", "dist/index.d.mts"]) {
       expect(files()).toContain(f);
     }
+    for (const f of ["dist/events.js", "dist/events.mjs", "dist/events.d.mts", "dist/types/wrappers/events.d.ts"]) expect(files()).toContain(f);
     for (const f of ["dist/node-transport.js", "dist/node-transport.mjs", "dist/types/wrappers/index.d.ts", "dist/mock.js", "dist/types/mock/index.d.ts"]) {
       expect(files()).toContain(f);
     }
@@ -91,18 +92,26 @@ describe("the tarball", () => {
 
   test("has source maps for the SDK's own code only: the client's files, mapping to its sources", async () => {
     const maps = files().filter((f) => f.endsWith(".map"));
-    // The ESM build's chunks have hashed names: the events connection (loaded on first use) and what it shares with the entry.
-    expect(maps.map((f) => f.replace(/-[A-Z0-9]{8}\.mjs\.map$/, "-HASH.mjs.map")).sort()).toEqual([
+    // Chunks have hashed names: what the entries share, and the middleware path (loaded on first use).
+    expect(maps.map((f) => f.replace(/-[A-Z0-9]{8}\.(m?js)\.map$/, "-HASH.$1.map")).sort()).toEqual([
+      "dist/chunk-HASH.js.map",
+      "dist/chunk-HASH.js.map",
+      "dist/chunk-HASH.js.map",
       "dist/chunk-HASH.mjs.map",
-      "dist/events-connection-HASH.mjs.map",
+      "dist/chunk-HASH.mjs.map",
+      "dist/events.js.map",
+      "dist/events.mjs.map",
       "dist/index.js.map",
       "dist/index.mjs.map",
+      "dist/middleware-HASH.js.map",
+      "dist/middleware-HASH.mjs.map",
       "dist/node-transport.js.map",
       "dist/node-transport.mjs.map",
     ]);
     for (const map of maps) {
       const { sources } = JSON.parse(await readFile(path.join(app(), "node_modules", "neuroio", map), "utf8")) as { sources: string[] };
-      expect(sources.filter((s) => !s.startsWith("../src/"))).toEqual([]);
+      // Besides the sources, a CommonJS map names its own file: the lines tsup's CommonJS step adds.
+      expect(sources.filter((s) => !s.startsWith("../src/") && s !== path.basename(map, ".map"))).toEqual([]);
     }
   });
 
@@ -118,7 +127,7 @@ describe("the tarball", () => {
       exports: Record<string, unknown>;
       dependencies: Record<string, string>;
     };
-    expect(Object.keys(shipped.exports)).toEqual([".", "./mock", "./openapi.json", "./package.json"]);
+    expect(Object.keys(shipped.exports)).toEqual([".", "./events", "./mock", "./openapi.json", "./package.json"]);
     expect(Object.keys(shipped.dependencies).sort()).toEqual(["openapi-fetch", "ws"]);
   });
 
@@ -128,7 +137,7 @@ describe("the tarball", () => {
       const { output } = await attempt(BIN("attw"), [packed.tarball, "--format", "json"], tmp);
       const report = JSON.parse(output) as { analysis: { problems: unknown[]; entrypoints: Record<string, { resolutions: Record<string, unknown> }> } };
       expect(report.analysis.problems).toEqual([]);
-      expect(Object.keys(report.analysis.entrypoints)).toEqual([".", "./mock", "./openapi.json", "./package.json"]);
+      expect(Object.keys(report.analysis.entrypoints)).toEqual([".", "./events", "./mock", "./openapi.json", "./package.json"]);
       for (const entry of Object.values(report.analysis.entrypoints)) {
         expect(Object.keys(entry.resolutions).sort()).toEqual(["bundler", "node10", "node16-cjs", "node16-esm"]);
       }
@@ -158,7 +167,6 @@ try {
   const source = unwrap(await client.sources.create({ name: "door" }));
   const image = new Blob([readFileSync(${JSON.stringify(SAMPLE_FACE)})], { type: "image/png" });
   const person = unwrap(await client.persons.create({ image, source: source.name }));
-  await client.close();
   console.log(JSON.stringify({ user: me.username, source: source.name, person: typeof person.pid, standIn: resolved }));
 } finally {
   await server.close();
@@ -259,9 +267,9 @@ console.log(JSON.stringify({
     expect(out.openapi).toMatch(/^3\.1\./);
   });
 
-  test("a web bundler of the ESM build loads the events connection only on demand, as a chunk of its own", async () => {
+  test("a web bundler of `import { Client }` from the ESM build holds no events code, and the middleware path only as a chunk on demand", async () => {
     const result = await build({
-      entryPoints: [path.join(app(), "node_modules", "neuroio", "dist", "index.mjs")],
+      stdin: { contents: `export { Client } from "neuroio";`, resolveDir: app() },
       bundle: true,
       write: false,
       splitting: true,
@@ -280,9 +288,15 @@ console.log(JSON.stringify({
       for (const i of outputs[file]!.imports) if (i.kind === "import-statement" && outputs[i.path]) visit(i.path);
     };
     visit(Object.keys(outputs).find((file) => outputs[file]!.entryPoint)!);
-    const holds = (file: string) => Object.keys(outputs[file]!.inputs).some((input) => /events-connection-\w+\.mjs$/.test(input));
-    expect(Object.keys(outputs).filter(holds)).toHaveLength(1);
-    expect([...upFront].filter(holds)).toEqual([]);
+    const inputs = (file: string) => Object.keys(outputs[file]!.inputs);
+    const all = Object.keys(outputs).flatMap(inputs);
+    expect(all.filter((input) => /neuroio\/dist\/events\.mjs$/.test(input))).toEqual([]);
+    expect(all.filter((input) => /EventsListener/.test(input))).toEqual([]);
+    const lazy = Object.keys(outputs).filter((file) => inputs(file).some((input) => /middleware-\w+\.mjs$/.test(input)));
+    expect(lazy).toHaveLength(1);
+    expect([...upFront].filter((file) => lazy.includes(file))).toEqual([]);
+    const bundled = result.outputFiles.map((f) => f.text).join("\n");
+    expect(bundled).not.toMatch(/class EventsListener|"PING"/);
   });
 
   // The events feed loads `ws` lazily (no global WebSocket on Node 20): make each build do it,
@@ -300,30 +314,31 @@ await new Promise((resolve) => wss.on("listening", resolve));
 let sockets = 0;
 wss.on("connection", () => sockets++);
 const client = new Client({ apiToken: "x", eventsUrl: "ws://127.0.0.1:" + wss.address().port });
+const events = new EventsListener(client);
 try {
-  // Closed while the connection code (or ws) is still loading: nothing is opened, then or
-  // once it has loaded (given half a second to do so).
+  // Closed while ws is still loading: nothing is opened, then or once it has loaded (given
+  // half a second to do so).
   const states = [];
-  client.events.on("state", (state) => states.push(state));
-  const early = client.events.connect().catch((e) => e.name);
-  await client.events.close();
+  events.on("state", (state) => states.push(state));
+  const early = events.connect().catch((e) => e.name);
+  await events.close();
   await new Promise((resolve) => setTimeout(resolve, 500));
   console.log(await early, sockets, states.at(-1));
-  await client.events.connect();
-  console.log(client.events.state);
+  await events.connect();
+  console.log(events.state);
 } finally {
-  await client.close();
+  await events.close();
   await new Promise((resolve) => wss.close(resolve));
   clearTimeout(timer);
 }`;
 
   test("the events feed connects with `ws` from the CommonJS build", async () => {
-    const script = `(async () => { ${eventsCheck(`const { Client } = require("neuroio"); const { WebSocketServer } = require("ws");`)} })().catch((e) => { console.error(e); process.exit(1); });`;
+    const script = `(async () => { ${eventsCheck(`const { Client } = require("neuroio"); const { EventsListener } = require("neuroio/events"); const { WebSocketServer } = require("ws");`)} })().catch((e) => { console.error(e); process.exit(1); });`;
     expect((await sh(process.execPath, ["-e", script], app())).stdout.trim()).toBe("EventsError 0 closed\nopen");
   });
 
   test("the events feed connects with `ws` from the ESM build", async () => {
-    await writeFile(path.join(app(), "events.mjs"), eventsCheck(`import { Client } from "neuroio"; import { WebSocketServer } from "ws";`));
+    await writeFile(path.join(app(), "events.mjs"), eventsCheck(`import { Client } from "neuroio"; import { EventsListener } from "neuroio/events"; import { WebSocketServer } from "ws";`));
     expect((await sh(process.execPath, ["events.mjs"], app())).stdout.trim()).toBe("EventsError 0 closed\nopen");
   });
 });
@@ -341,9 +356,14 @@ describe("TypeScript consumers, checking the shipped declarations too (skipLibCh
   // unused directive otherwise). Written as .ts (CommonJS: require condition) and .mts (ESM:
   // import condition, index.d.mts).
   const good = `import { Client, unwrap, NeuroIOError, type components } from "neuroio";
+import { EventsListener, type EntryEvent } from "neuroio/events";
 
 export async function main(): Promise<number> {
   const client = new Client({ apiToken: "x" });
+  const events = new EventsListener(client, { pingIntervalMs: 10_000 });
+  events.on("entry", (event: EntryEvent) => void event.data.result);
+  // @ts-expect-error - the token comes from the client, not the options
+  void new EventsListener(client, { token: () => "x" });
   const result = await client.sources.list({ limit: 5 });
   if (result.error) {
     const codes: number[] = result.error.error_codes;
@@ -391,6 +411,7 @@ export async function main(): Promise<number> {
       await writeFile(
         path.join(app(), "defaults.ts"),
         `import { Client, unwrap, paginate, NeuroIOError, type components } from "neuroio";
+import { EventsListener, type EntryEvent } from "neuroio/events";
 const client = new Client({ apiToken: "x" });
 export const count: Promise<number> = client.sources.list({ limit: 5 }).then((result) => {
   const page = unwrap(result);
@@ -399,6 +420,7 @@ export const count: Promise<number> = client.sources.list({ limit: 5 }).then((re
 });
 export const failed = client.sources.get({ id: 1 }).catch((e: unknown) => (e instanceof NeuroIOError ? e.status : 0));
 export const sources: AsyncIterable<components["schemas"]["Source"]> = paginate((page) => client.sources.list(page));
+export const events: AsyncIterable<EntryEvent> = new EventsListener(client).listen();
 // @ts-expect-error - id is a number
 void client.sources.get({ id: "nope" });
 `,

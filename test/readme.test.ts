@@ -2,7 +2,7 @@
  * README snippets cannot rot: every ```ts (or ```typescript) block of README.md is written to
  * test/.readme-snippets/ as its own ES module (.mts, so top-level await works) and all of
  * them are type-checked in one TypeScript program, strict, with "neuroio" mapped to
- * src/wrappers/index.ts, "neuroio/mock" to src/mock/index.ts and "neuroio/openapi.json" to
+ * src/wrappers/index.ts, "neuroio/events" to src/wrappers/events.ts, "neuroio/mock" to src/mock/index.ts and "neuroio/openapi.json" to
  * the bundled document. Errors are reported as README.md:<line>.
  *
  * Then every README block runs, in its own Node process (tsx), against a fresh embedded
@@ -86,6 +86,7 @@ function checkSnippets(snippets: Snippet[]): string[] {
       noEmit: true,
       paths: {
         neuroio: [rel("src/wrappers/index.ts")],
+        "neuroio/events": [rel("src/wrappers/events.ts")],
         "neuroio/mock": [rel("src/mock/index.ts")],
         "neuroio/openapi.json": [rel("src/generated/openapi.json")],
       },
@@ -172,6 +173,7 @@ describe("README.md snippets run against the stand-in", () => {
   const run = promisify(execFile);
   const IMPORTS: [RegExp, string][] = [
     [/from "neuroio"/g, `from ${JSON.stringify(path.join(ROOT, "src/wrappers/index.ts"))}`],
+    [/from "neuroio\/events"/g, `from ${JSON.stringify(path.join(ROOT, "src/wrappers/events.ts"))}`],
     [/from "neuroio\/mock"/g, `from ${JSON.stringify(path.join(ROOT, "src/mock/index.ts"))}`],
   ];
 

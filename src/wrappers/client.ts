@@ -1,7 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import { namespaces, type Namespaces } from "../generated/namespaces";
 import { InputError, checkToken, unwrap } from "./errors";
-import { EventsListener, type EventsListenerOptions } from "./events";
 import { Http } from "./http";
 import { createSend } from "./operation";
 import { checkNumbers, checkType, checkUrl } from "./options";
@@ -23,7 +22,7 @@ export interface ClientOptions {
   iamUrl?: string;
   /** API host, an http(s) URL. Default: `NEUROIO_API_URL` from the environment (Node), else `https://api.neuroio.com`. */
   apiUrl?: string;
-  /** Events WebSocket, a ws(s) URL. Default: `NEUROIO_EVENTS_URL` from the environment (Node), else `wss://events.neuroio.com`. */
+  /** Events WebSocket (`neuroio/events`), a ws(s) URL. Default: `NEUROIO_EVENTS_URL` from the environment (Node), else `wss://events.neuroio.com`. */
   eventsUrl?: string;
   /** Time limit of each attempt in ms, including uploads and reading the answer: 1 to 2^31 − 1. Default: 60000. */
   timeoutMs?: number;
@@ -53,8 +52,6 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch;
   /** openapi-fetch middleware (`onRequest`, `onResponse`, `onError`) for logging and metrics; it never sees the token. */
   middleware?: Middleware[];
-  /** Options of `client.events` (heartbeat, reconnect backoff). */
-  events?: Omit<EventsListenerOptions, "url" | "token">;
 }
 
 export const DEFAULTS = {
@@ -71,6 +68,13 @@ export const DEFAULTS = {
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
+ * How `new EventsListener(client)` (neuroio/events) reads a client's events URL and its
+ * current token. A global symbol, so that a client of the CommonJS build serves a listener
+ * of the ES module build too; a method, so that no log, JSON or key listing shows it.
+ */
+export const EVENTS_SOURCE = Symbol.for("neuroio.eventsSource");
+
+/**
  * The NeuroIO client. Every operation of the platform is a method under its namespace,
  * named as in the official SDKs (`client.sources.list`, `client.streams.tokens.create`),
  * returning openapi-fetch's typed `{ data, error, response }`.
@@ -82,7 +86,6 @@ export class Client {
   readonly #options: ClientOptions;
   readonly #hosts: Hosts;
   readonly #session: Session;
-  #events: EventsListener | undefined;
 
   constructor(options: ClientOptions = {}) {
     checkOptions(options);
@@ -145,19 +148,9 @@ export class Client {
     return this.#session.token !== undefined;
   }
 
-  /** The real-time entry events of the token's space (WebSocket), created on first use. */
-  get events(): EventsListener {
-    this.#events ??= new EventsListener({
-      ...this.#options.events,
-      url: this.#hosts.eventsUrl,
-      token: () => this.#session.token,
-    });
-    return this.#events;
-  }
-
-  /** Closes what the client holds open (the events connection). */
-  async close(): Promise<void> {
-    await this.#events?.close();
+  /** The events feed's URL and a reader of the current token, for `new EventsListener(client)`. */
+  [EVENTS_SOURCE](): { url: string; token: () => string | undefined } {
+    return { url: this.#hosts.eventsUrl, token: () => this.#session.token };
   }
 
   toJSON() {
@@ -205,5 +198,4 @@ function checkOptions(options: ClientOptions): void {
   checkNumbers(options, ["timeoutMs", "deadlineMs", "maxRetries", "maxRetryDelayMs", "maxUploadBytes", "maxResponseBytes"]);
   checkType("fetch", options.fetch, "function");
   if (options.middleware !== undefined && !Array.isArray(options.middleware)) throw new InputError("middleware", "must be an array of openapi-fetch middleware");
-  checkType("events", options.events, "object");
 }

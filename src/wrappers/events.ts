@@ -1,19 +1,24 @@
 /**
- * Real-time entry events over the NeuroIO WebSocket feed (`wss://events.neuroio.com`).
+ * Real-time entry events over the NeuroIO WebSocket feed (`wss://events.neuroio.com`):
+ * `neuroio/events`, an entry point of its own, so that an app that never listens to events
+ * carries none of this code (the feed is most of what a browser bundle of the client held
+ * beyond the calls themselves).
  *
  * The protocol is small (AUTH, PING, entry frames) but the official SDKs disagree on
  * keep-alive and reconnection, and neither heals itself reliably. `EventsListener` owns one
  * connection cycle: connect, authenticate in-band, keep alive with PING/PONG, reconnect with
  * capped exponential backoff and full jitter, and stop for good when the token is refused.
- * It does not depend on the HTTP client: it needs a URL and a way to read the current token.
- * This file is its public side; the connection itself is events-connection.ts, loaded on
- * first use.
+ * It does not depend on the HTTP client: it needs a URL and a way to read the current token,
+ * which a `Client` gives it. This file is its public side; the connection itself is
+ * events-connection.ts.
  */
 
 import type { components } from "../generated/schema";
+import { EVENTS_SOURCE, type Client } from "./client";
 import { InputError } from "./errors";
-import { MAX_TIMER_MS } from "./options";
-import type { ConnectionSettings, EventsConnection, ListenerPort } from "./events-connection";
+import { describeValue } from "./input";
+import { EventsConnection, type ConnectionSettings, type ListenerPort } from "./events-connection";
+import { MAX_TIMER_MS, checkType } from "./options";
 
 /** The entry an event carries: inferred to be the Entry object of `GET /v1/entries/` (reference §9.3 leaves it open). */
 export type EntryEventData = components["schemas"]["Entry"];
@@ -71,11 +76,8 @@ export interface WebSocketLike {
 
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
-export interface EventsListenerOptions {
-  /** Feed URL, e.g. `wss://events.neuroio.com`. */
-  url: string;
-  /** Returns the current token key; read again on every (re)connect so rotated tokens are picked up. */
-  token: () => string | undefined;
+/** How a listener keeps its connection: heartbeat, frame limit, reconnect backoff, WebSocket. */
+export interface EventsOptions {
   /** How often to send `{"action":"PING"}` once authenticated. Default 5000 ms. */
   pingIntervalMs?: number;
   /** How long to wait for `{"PING":"PONG"}` (and for the socket to open and answer AUTH) before the connection is declared dead. Default 10000 ms. */
@@ -110,6 +112,14 @@ export interface EventsListenerOptions {
    * (it enforces `maxFrameBytes` while reading); elsewhere `globalThis.WebSocket`.
    */
   WebSocket?: WebSocketConstructor;
+}
+
+/** A listener without a `Client`: the feed's URL and the token, besides the connection options. */
+export interface EventsListenerOptions extends EventsOptions {
+  /** Feed URL, e.g. `wss://events.neuroio.com`. */
+  url: string;
+  /** Returns the current token key; read again on every (re)connect so rotated tokens are picked up. */
+  token: () => string | undefined;
 }
 
 /** Base class of every error this listener reports. */
@@ -152,15 +162,16 @@ type Waiter = { resolve: () => void; reject: (error: Error) => void };
  * A typed, self-healing listener for entry events.
  *
  * ```ts
- * const events = new EventsListener({ url: "wss://events.neuroio.com", token: () => key });
+ * const events = new EventsListener(client); // the client's eventsUrl and token
  * events.on("entry", (event) => console.log(event.data.result));
  * await events.connect();
  * // or: for await (const event of events.listen({ signal })) { ... }
  * await events.close();
  * ```
  *
+ * Without a `Client`: `new EventsListener({ url: "wss://events.neuroio.com", token: () => key })`.
  * This class is the public side (options, handlers, state, waiters, iterators); the
- * connection itself (events-connection.ts) is loaded on the first connect() or listen().
+ * connection itself is events-connection.ts.
  */
 export class EventsListener {
   readonly url: string;
@@ -175,16 +186,26 @@ export class EventsListener {
   };
   #state: EventsState = "idle";
   #waiters: Waiter[] = [];
-  /** Created on the first start, once the connection module is loaded. */
-  #connection: EventsConnection | undefined;
-  /** Bumped by every start and close, so a start still waiting for the connection module knows close() came first. */
-  #starts = 0;
+  readonly #connection: EventsConnection;
 
-  constructor(options: EventsListenerOptions) {
-    this.url = options.url;
+  /**
+   * Listens with a client's `eventsUrl` and token (read again on every reconnect, so a
+   * client from `Client.login()` that logged in again is followed). Options out of range
+   * throw an InputError naming them.
+   */
+  constructor(client: Client, options?: EventsOptions);
+  /** Listens without a client, to `url` with the token `token()` returns. */
+  constructor(options: EventsListenerOptions);
+  constructor(source: Client | EventsListenerOptions, clientOptions?: EventsOptions) {
+    if (typeof source !== "object" || source === null) throw new InputError("client", `must be a Client or the listener's options, got ${describeValue(source)}`);
+    checkType("options", clientOptions, "object");
+    const fromClient = typeof (source as Client)[EVENTS_SOURCE] === "function";
+    const { url, token } = fromClient ? (source as Client)[EVENTS_SOURCE]() : (source as EventsListenerOptions);
+    const options: EventsOptions = (fromClient ? clientOptions : (source as EventsListenerOptions)) ?? {};
+    this.url = url;
     this.#settings = {
-      url: options.url,
-      token: options.token,
+      url,
+      token,
       WebSocket: options.WebSocket,
       pingIntervalMs: positive("pingIntervalMs", options.pingIntervalMs ?? 5000),
       pongTimeoutMs: positive("pongTimeoutMs", options.pongTimeoutMs ?? 10000),
@@ -194,6 +215,7 @@ export class EventsListener {
       stableAfterMs: positive("reconnect.stableAfterMs", options.reconnect?.stableAfterMs ?? 10000),
       maxFrameBytes: positive("maxFrameBytes", options.maxFrameBytes ?? 1024 * 1024),
     };
+    this.#connection = new EventsConnection(this.#port(), this.#settings);
   }
 
   /** The current lifecycle state. */
@@ -221,7 +243,7 @@ export class EventsListener {
   connect(): Promise<void> {
     if (this.#state === "open") return Promise.resolve();
     const authenticated = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
-    if (this.#state === "idle" || this.#state === "closed" || this.#state === "failed") this.#start();
+    if (this.#state === "idle" || this.#state === "closed" || this.#state === "failed") this.#connection.start();
     return authenticated;
   }
 
@@ -309,8 +331,7 @@ export class EventsListener {
    * stay registered, and a later `connect()` or `listen()` starts afresh.
    */
   async close(): Promise<void> {
-    this.#starts += 1;
-    const closed = this.#connection?.stop();
+    const closed = this.#connection.stop();
     if (this.#state !== "closed") this.#setState("closed", { attempt: 0, reason: "close() called" });
     this.#settleWaiters(new EventsError("The listener was closed before it authenticated"));
     await closed;
@@ -325,21 +346,7 @@ export class EventsListener {
     return { url: this.url, state: this.#state };
   }
 
-  // ---- the connection, and what it reports --------------------------------------------
-
-  #start(): void {
-    const starts = ++this.#starts;
-    const start = (module: ConnectionModule) => {
-      this.#connection ??= new module.EventsConnection(this.#port(), this.#settings);
-      this.#connection.start();
-    };
-    const loaded = loadConnection();
-    if (!(loaded instanceof Promise)) return start(loaded);
-    loaded.then(
-      (module) => starts === this.#starts && start(module),
-      (cause) => starts === this.#starts && this.#fail(new EventsConnectionError("Could not load the events connection module", { cause }), 0),
-    );
-  }
+  // ---- what the connection reports -------------------------------------------------------
 
   /** What the connection may do to this listener. */
   #port(): ListenerPort {
@@ -386,21 +393,6 @@ export class EventsListener {
       }
     }
   }
-}
-
-type ConnectionModule = typeof import("./events-connection");
-let connectionModule: ConnectionModule | undefined;
-
-/**
- * The connection engine, loaded once per process on the first start. CommonJS (the CJS
- * build, which inlines it, and jest) uses require; an ES module has no require and uses a
- * literal import(), which the ESM build, and a web bundler after it, make a chunk loaded
- * on demand.
- */
-function loadConnection(): ConnectionModule | Promise<ConnectionModule> {
-  if (connectionModule) return connectionModule;
-  if (typeof require === "function") return (connectionModule = require("./events-connection") as ConnectionModule);
-  return import("./events-connection.js").then((loaded) => (connectionModule = loaded));
 }
 
 function positive(name: string, value: number): number {

@@ -7,16 +7,3 @@ export type { Credentials } from "./session";
 export type { PasswordChangeParams } from "./overrides";
 export type { InputOf, ResultOf, OperationId } from "./operation";
 export type { paths, components, operations } from "../generated/schema";
-export {
-  EventsListener,
-  EventsError,
-  EventsAuthError,
-  EventsProtocolError,
-  EventsConnectionError,
-  EventsServerError,
-  type EntryEvent,
-  type EntryEventData,
-  type EventsState,
-  type EventsStateInfo,
-  type EventsListenerOptions,
-} from "./events";
