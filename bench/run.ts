@@ -353,7 +353,13 @@ function measurer(task: Task): Promise<Measurer> {
 
 function worker(task: Task): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", path.join(OUT, "worker.mjs"), JSON.stringify(task)], {
+    // Memory runs without V8's optimizing WebAssembly tier: after the first answers V8
+    // recompiles Node's HTTP parser (llhttp, WebAssembly) in the background, about 250 ms
+    // and up to 24 MB of working memory, so a process's peak RSS depended on whether it
+    // lived long enough to catch that (1.2× to 2.2× for the same upload). Off in every
+    // memory process alike, the difference is what the upload costs (bench/README.md).
+    const flags = task.kind === "rss" ? ["--expose-gc", "--liftoff-only"] : ["--expose-gc"];
+    const child = spawn(process.execPath, [...flags, path.join(OUT, "worker.mjs"), JSON.stringify(task)], {
       stdio: ["ignore", "pipe", "inherit"],
       timeout: CHILD_LIMIT_MS,
       killSignal: "SIGKILL",
