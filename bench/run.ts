@@ -255,12 +255,14 @@ const labelOf = (impl: Impl) => IMPLS.find((i) => i.impl === impl)!.label;
 // ---------------------------------------------------------------------------------------
 
 async function buildBundles(): Promise<void> {
-  // The SDK as the published ESM build ships it: one file, dependencies left to node_modules.
-  // As tsup builds dist/index.mjs and dist/node-transport.mjs (ES modules have no require).
+  // The SDK as the published ESM build ships it: split into chunks as tsup splits
+  // dist/index.mjs (the middleware path a chunk loaded on its first use), dependencies left
+  // to node_modules, node-transport.mjs apart (ES modules have no require).
   await build({
     entryPoints: { neuroio: path.join(ROOT, "src/wrappers/index.ts"), "node-transport": path.join(ROOT, "src/wrappers/node-transport.ts") },
     outdir: OUT,
     outExtension: { ".js": ".mjs" },
+    splitting: true,
     bundle: true,
     format: "esm",
     platform: "node",

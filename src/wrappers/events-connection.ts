@@ -1,9 +1,7 @@
 /**
  * The connection engine behind `EventsListener` (events.ts): open the socket, authenticate
  * in-band, keep alive with PING/PONG, reconnect with capped exponential backoff and full
- * jitter, read and check frames. Its own module, loaded on the listener's first connect()
- * or listen(), so that a client that never listens to events does not load it (in an ESM
- * build it is a chunk of its own). It holds no listener state: it reports through the
+ * jitter, read and check frames. It holds no listener state: it reports through the
  * narrow `ListenerPort` the listener hands it.
  */
 

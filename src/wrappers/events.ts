@@ -1,8 +1,7 @@
 /**
  * Real-time entry events over the NeuroIO WebSocket feed (`wss://events.neuroio.com`):
  * `neuroio/events`, an entry point of its own, so that an app that never listens to events
- * carries none of this code (the feed is most of what a browser bundle of the client held
- * beyond the calls themselves).
+ * carries none of this code.
  *
  * The protocol is small (AUTH, PING, entry frames) but the official SDKs disagree on
  * keep-alive and reconnection, and neither heals itself reliably. `EventsListener` owns one
