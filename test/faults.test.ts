@@ -1280,6 +1280,42 @@ describe("middleware", () => {
   });
 });
 
+describe("middleware: what the hooks let through is what goes out", () => {
+  it("a JSON body is sent again on a retry, a multipart upload arrives whole, a hook's header is kept and its Authorization is the client's token", async () => {
+    const middleware: Middleware = {
+      onRequest({ request }) {
+        request.headers.set("x-trace", "t-1");
+        request.headers.set("authorization", "Token not-the-client-s");
+        return request;
+      },
+    };
+    const client = tokenClient({ middleware: [middleware] });
+    api.script(errorBody(503, "busy"), json(200, {}), json(201, { result: "new", pid: "p-1" }));
+
+    await client.groups.remove({ pids: ["p-1", "p-2"], groups_ids: [7] });
+    const image = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5]);
+    const created = await client.persons.create({ image, source: "door" });
+
+    expect(created.data).toEqual({ result: "new", pid: "p-1" });
+    const [first, again, upload] = api.requests;
+    expect([first!.method, again!.method, upload!.method]).toEqual(["DELETE", "DELETE", "POST"]);
+    for (const request of [first!, again!]) {
+      expect(JSON.parse(request.body.toString())).toEqual({ pids: ["p-1", "p-2"], groups_ids: [7] });
+      expect(request.headers["content-type"]).toBe("application/json");
+    }
+    for (const request of api.requests) {
+      expect(request.headers["x-trace"]).toBe("t-1");
+      expect(request.headers.authorization).toBe(`Token ${TOKEN}`);
+    }
+    const boundary = /boundary=(.+)$/.exec(String(upload!.headers["content-type"]))![1]!;
+    const body = upload!.body.toString("latin1");
+    expect(body).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="source"\r\n\r\ndoor\r\n`);
+    expect(body).toContain(`\r\nContent-Type: image/png\r\n\r\n${Buffer.from(image).toString("latin1")}\r\n`);
+    expect(body.endsWith(`--${boundary}--\r\n`)).toBe(true);
+    expect(Number(upload!.headers["content-length"])).toBe(upload!.body.length);
+  });
+});
+
 // ---------------------------------------------------------------------------------------
 // Secrets
 // ---------------------------------------------------------------------------------------

@@ -308,9 +308,11 @@ export class Http {
 
 /** The request as sent: this attempt's own headers, with the token and User-Agent. */
 function withHeaders(request: PendingRequest, token: string | undefined): PendingRequest {
-  // In the order a Headers object lists them (sorted), as they went out before.
-  const headers: Record<string, string> = token !== undefined ? { authorization: `Token ${token}` } : {};
+  // In the order a Headers object lists them (sorted), as they went out before; the
+  // client's token over any Authorization a middleware hook set.
+  const headers: Record<string, string> = token !== undefined ? { authorization: "" } : {};
   Object.assign(headers, request.headers);
+  if (token !== undefined) headers.authorization = `Token ${token}`;
   if (USER_AGENT) headers["user-agent"] = USER_AGENT;
   return { ...request, headers };
 }
