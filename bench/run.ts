@@ -528,7 +528,7 @@ function goals(results: Results): { met: boolean; text: string }[] {
   }
   const cold = (impl: Impl) => results.coldStart.find((c) => c.impl === impl)!.importAndFirstCallMs;
   const over = round1(cold("client") - cold("fetch"));
-  list.push({ met: over <= 10, text: `cold start within 10 ms of raw fetch's first call (+${over} ms: ${cold("client")} vs ${cold("fetch")} ms)` });
+  list.push({ met: over <= 10, text: `cold start within 10 ms of raw fetch's first call (${over < 0 ? "" : "+"}${over} ms: ${cold("client")} vs ${cold("fetch")} ms)` });
   list.push({
     met: results.size.gzipBytes <= results.size.targetGzipBytes,
     text: `browser runtime ≤ ${results.size.targetGzipBytes} B gzipped (${results.size.gzipBytes} B)`,
