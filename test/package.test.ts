@@ -332,6 +332,26 @@ try {
   clearTimeout(timer);
 }`;
 
+  test("the CommonJS build loads openapi-fetch only for a client with middleware", async () => {
+    const script = `const { Client } = require("neuroio");
+const loaded = () => Object.keys(require.cache).some((file) => file.includes("openapi-fetch"));
+const before = loaded();
+const call = (middleware) => new Client({ apiToken: "x", apiUrl: "http://127.0.0.1:9", maxRetries: 0, middleware }).sources.list().catch((e) => e.name);
+(async () => {
+  const plain = await call([]);
+  const afterPlain = loaded();
+  const withHooks = await call([{ onRequest() {} }]);
+  console.log(JSON.stringify({ before, plain, afterPlain, withHooks, afterHooks: loaded() }));
+})();`;
+    expect(JSON.parse((await sh(process.execPath, ["-e", script], app())).stdout)).toEqual({
+      before: false,
+      plain: "ConnectionError",
+      afterPlain: false,
+      withHooks: "ConnectionError",
+      afterHooks: true,
+    });
+  });
+
   test("the events feed connects with `ws` from the CommonJS build", async () => {
     const script = `(async () => { ${eventsCheck(`const { Client } = require("neuroio"); const { EventsListener } = require("neuroio/events"); const { WebSocketServer } = require("ws");`)} })().catch((e) => { console.error(e); process.exit(1); });`;
     expect((await sh(process.execPath, ["-e", script], app())).stdout.trim()).toBe("EventsError 0 closed\nopen");

@@ -5,7 +5,8 @@
  * retries, re-login). Its own module, loaded with openapi-fetch on the first call of a
  * client with middleware: other clients, and browser bundles until then, load neither.
  */
-import createClient, { type Client as FetchClient } from "openapi-fetch";
+import type createClient from "openapi-fetch";
+import type { Client as FetchClient } from "openapi-fetch";
 import type { paths } from "../generated/schema";
 import { querySerializer, responseOf, type Http, type PendingRequest, type RequestOptions } from "./http";
 import type { OperationSpec, SplitInput } from "./operation";
@@ -19,10 +20,13 @@ type AnyClient = FetchClient<Record<string, Record<"get", {}>>>;
 const clients = new WeakMap<Http, AnyClient>();
 
 /** One call of `operation` through openapi-fetch and the client's middleware; resolves to openapi-fetch's `{ data, error, response }`. */
-export function viaMiddleware(http: Http, operation: string, spec: OperationSpec, input: Parts, options: RequestOptions | undefined) {
+export async function viaMiddleware(http: Http, operation: string, spec: OperationSpec, input: Parts, options: RequestOptions | undefined) {
   let client = clients.get(http);
   if (!client) {
-    client = createClient<paths>({
+    // Required or imported here, not at the top: the CommonJS build holds this module in a
+    // chunk every client loads, and a top-level import would load openapi-fetch with it.
+    const loaded: { default: unknown } = typeof require === "function" ? require("openapi-fetch") : await import("openapi-fetch");
+    client = (loaded.default as typeof createClient)<paths>({
       querySerializer,
       // Multipart bodies arrive as FormData already (operation.ts); JSON bodies are objects.
       bodySerializer: (body: unknown) => (body instanceof FormData ? body : JSON.stringify(body)),
