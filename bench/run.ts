@@ -12,7 +12,9 @@
  * 5. Memory: a 5 MiB file uploaded with fs.openAsBlob: peak RSS over a baseline process
  *    that does the same with a 1 KiB file (and over one that uploads nothing).
  * 6. Cold start: import + first call in a fresh process.
- * 7. Size: the browser runtime, minified and gzipped.
+ * 7. Browser: the same calls in headless Chromium (bench/browser.ts), raw fetch against the
+ *    SDK's browser bundle, a fresh page per measurement.
+ * 8. Size: the browser runtime, minified and gzipped.
  * Ratios are paired by round (each rate over the baseline's in the same round). Prints the
  * tables and the goals of issue 14 (met or not), writes bench/results.json. `--smoke`
  * (what CI runs, test/bench.test.ts): every step with tiny counts and one round, results in
@@ -26,10 +28,12 @@ import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import type { Impl, Pattern, Result, Task } from "./worker";
+import { buildPage, launchBrowser, CHROMIUM, type BrowserImpl } from "./browser";
 import { browserSize } from "./size";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(__dirname, ".out");
+const PAGE_DIR = path.join(OUT, "browser");
 const SMOKE = process.argv.includes("--smoke");
 const ROUNDS = SMOKE ? 1 : Number(process.env.BENCH_ROUNDS ?? 5);
 const SUITE_LIMIT_MS = 15 * 60_000;
@@ -48,6 +52,12 @@ const IMPLS: { impl: Impl; label: string }[] = [
   { impl: "client", label: "neuroio, Node default (Node's undici pool)" },
   { impl: "client-fetch", label: "neuroio with fetch (browser path)" },
 ];
+/** In Chromium: raw fetch (the baseline) and the SDK's browser bundle, whose transport is fetch. */
+const BROWSER_IMPLS: { impl: BrowserImpl; label: string }[] = [
+  { impl: "fetch", label: "raw fetch (baseline)" },
+  { impl: "fetch-timeout", label: "raw fetch with a time limit (AbortSignal.timeout)" },
+  { impl: "client", label: "neuroio (browser bundle)" },
+];
 /** Calls per measurement: warm long runs (after `warmup` calls) and short fresh-process runs. */
 interface ScenarioSpec {
   name: string;
@@ -56,12 +66,19 @@ interface ScenarioSpec {
   count: number;
   warmup: number;
   short: number;
+  /** Calls per measurement in Chromium, after `browserWarmup` calls in the same page. */
+  browser: number;
+  browserWarmup: number;
 }
 const SCENARIOS: ScenarioSpec[] = ([
-  { name: "GET list, sequential", pattern: "list", concurrency: 1, count: 2000, warmup: 3000, short: 200 },
-  { name: "GET list, 16 concurrent", pattern: "list", concurrency: 16, count: 2000, warmup: 3000, short: 200 },
-  { name: "POST 1 MiB multipart", pattern: "upload", concurrency: 1, count: 200, warmup: 60, short: 20 },
-] satisfies ScenarioSpec[]).map((s): ScenarioSpec => (SMOKE ? { ...s, count: s.pattern === "list" ? 32 : 3, warmup: 3, short: s.pattern === "list" ? 32 : 3 } : s));
+  { name: "GET list, sequential", pattern: "list", concurrency: 1, count: 2000, warmup: 3000, short: 200, browser: 1000, browserWarmup: 300 },
+  { name: "GET list, 16 concurrent", pattern: "list", concurrency: 16, count: 2000, warmup: 3000, short: 200, browser: 1000, browserWarmup: 300 },
+  { name: "POST 1 MiB multipart", pattern: "upload", concurrency: 1, count: 200, warmup: 60, short: 20, browser: 60, browserWarmup: 10 },
+] satisfies ScenarioSpec[]).map((s): ScenarioSpec => {
+  if (!SMOKE) return s;
+  const calls = s.pattern === "list" ? 32 : 3;
+  return { ...s, count: calls, warmup: 3, short: calls, browser: calls, browserWarmup: 1 };
+});
 
 const children = new Set<ChildProcess>();
 const deadline = setTimeout(() => {
@@ -125,6 +142,30 @@ async function main() {
       process.stdout.write(`  short round ${round + 1}/${ROUNDS} done (${secondsSince(started)} s)\n`);
     }
     const shortRuns = rates(short);
+
+    // --- the browser path in Chromium -------------------------------------------------------
+    const chromium = await launchBrowser();
+    let inBrowser: Results["browser"] = { chromium: null, scenarios: [] };
+    if (chromium) {
+      try {
+        const runs = new Map<string, Result[]>();
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const scenario of rotate(SCENARIOS, round)) {
+            for (const { impl } of rotate(BROWSER_IMPLS, round)) {
+              const { pattern, concurrency, browser: count, browserWarmup: warmup } = scenario;
+              const task = { impl, pattern, count, warmup, concurrency, uploadBytes: UPLOAD_BYTES, token: TOKEN };
+              push(runs, `${scenario.name}|${impl}`, await chromium.measure(base, task, CHILD_LIMIT_MS));
+            }
+          }
+          process.stdout.write(`  browser round ${round + 1}/${ROUNDS} done (${secondsSince(started)} s)\n`);
+        }
+        inBrowser = { chromium: chromium.version, scenarios: rates(runs, BROWSER_IMPLS) };
+      } finally {
+        await chromium.close();
+      }
+    } else {
+      process.stdout.write(`  browser: not measured, no ${CHROMIUM}\n`);
+    }
 
     // --- 5 MiB upload from disk: extra peak RSS ----------------------------------------
     // Each process: one GET and one 1 KiB upload (every code path loaded and warm), then
@@ -197,6 +238,7 @@ async function main() {
       rounds: ROUNDS,
       warm: throughput,
       short: shortRuns,
+      browser: inBrowser,
       memory: { fileBytes: UPLOAD_FILE_BYTES, target: "extra peak RSS < 1.5 × file size", rows: memory },
       coldStart: cold,
       size: { ...size, targetGzipBytes: GZIP_TARGET },
@@ -223,14 +265,15 @@ async function main() {
  * the same round: measured next to each other, so drifting machine load cancels), CPU time
  * per call and peak RSS (warm runs). A failed implementation has `failed` and no figures.
  */
-function rates(samples: Map<string, Result[]>): Scenario[] {
+function rates(samples: Map<string, Result[]>, impls: readonly { impl: Impl; label: string }[] = IMPLS): Scenario[] {
   const pairedRatio = (runs: Result[], base: Result[]) => median(runs.map((r, i) => r.rate! / base[i]!.rate!));
   return SCENARIOS.map((scenario) => {
     const fetchRuns = samples.get(`${scenario.name}|fetch`)!;
-    const undiciRuns = samples.get(`${scenario.name}|undici`)!;
+    // No raw undici in a browser.
+    const undiciRuns = samples.get(`${scenario.name}|undici`);
     return {
       scenario: scenario.name,
-      rows: IMPLS.map(({ impl, label }): Row => {
+      rows: impls.map(({ impl, label }): Row => {
         const runs = samples.get(`${scenario.name}|${impl}`)!;
         const failed = runs.find((r) => r.failed)?.failed;
         if (failed) return { impl, label, failed };
@@ -240,7 +283,7 @@ function rates(samples: Map<string, Result[]>): Scenario[] {
           label,
           requestsPerSecond: round1(median(runs.map((r) => r.rate!))),
           ratioToFetch: round3(pairedRatio(runs, fetchRuns)),
-          ratioToUndici: round3(pairedRatio(runs, undiciRuns)),
+          ...(undiciRuns && { ratioToUndici: round3(pairedRatio(runs, undiciRuns)) }),
           ...(cpu.length && { cpuMicrosPerCall: round1(median(cpu)) }),
           peakRssMiB: round1(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20),
           runs: runs.map((r) => round1(r.rate!)),
@@ -282,6 +325,7 @@ async function buildBundles(): Promise<void> {
     external: ["./neuroio.mjs"],
     logLevel: "error",
   });
+  await buildPage(ROOT, PAGE_DIR);
 }
 
 interface Server {
@@ -291,7 +335,7 @@ interface Server {
 }
 
 function startServer(): Promise<Server> {
-  const child = fork(path.join(__dirname, "server.mjs"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(path.join(__dirname, "server.mjs"), [PAGE_DIR], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   children.add(child);
   child.on("exit", () => children.delete(child));
   return new Promise((resolve, reject) => {
@@ -402,6 +446,8 @@ interface Results {
   rounds: number;
   warm: Scenario[];
   short: Scenario[];
+  /** In Chromium (its version; null: not installed, not measured). */
+  browser: { chromium: string | null; scenarios: Scenario[] };
   memory: {
     fileBytes: number;
     target: string;
@@ -431,15 +477,16 @@ function report(results: Results): string {
     `${m.date}, \`${results.command}\`: ${m.cpu}, nproc ${m.nproc}, load average ${m.load} at the start, Node ${m.node} ` +
       `(its undici ${m.undici}: the pool of fetch and of the SDK's Node transport; raw undici.request: the undici ${m.benchUndici} package); median of ${results.rounds} round${results.rounds === 1 ? "" : "s"}.`,
   );
-  const throughput = (title: string, scenarios: Scenario[], calls: (s: ScenarioSpec) => number) => {
+  const throughput = (title: string, scenarios: Scenario[], calls: (s: ScenarioSpec) => number, impls: readonly { impl: Impl; label: string }[] = IMPLS) => {
     lines.push("", title, "");
     lines.push(`| implementation | ${scenarios.map((s, i) => `${s.scenario} ×${calls(SCENARIOS[i]!)}`).join(" | ")} |`);
     lines.push(`| --- | ${scenarios.map(() => "---:").join(" | ")} |`);
-    for (const { impl, label } of IMPLS) {
+    for (const { impl, label } of impls) {
       const cells = scenarios.map(({ rows }) => {
         const row = rows.find((r) => r.impl === impl)!;
         if (row.failed) return `fails (${row.failed.replace(/\|/g, "\\|")})`;
-        return `${row.requestsPerSecond!.toFixed(0)}/s · ${row.ratioToFetch!.toFixed(2)} · ${row.ratioToUndici!.toFixed(2)}`;
+        const toUndici = row.ratioToUndici === undefined ? "" : ` · ${row.ratioToUndici.toFixed(2)}`;
+        return `${row.requestsPerSecond!.toFixed(0)}/s · ${row.ratioToFetch!.toFixed(2)}${toUndici}`;
       });
       lines.push(`| ${label} | ${cells.join(" | ")} |`);
     }
@@ -464,6 +511,16 @@ function report(results: Results): string {
     results.short,
     (s) => s.short,
   );
+  if (results.browser.chromium) {
+    throughput(
+      `In Chromium ${results.browser.chromium} (headless, a fresh page per measurement, same-origin calls; requests/s after ${SCENARIOS.map((s) => s.browserWarmup).join("/")} warm-up calls in the page · ratio to raw fetch, paired by round):`,
+      results.browser.scenarios,
+      (s) => s.browser,
+      BROWSER_IMPLS,
+    );
+  } else {
+    lines.push("", `In Chromium: not measured (no ${CHROMIUM}).`);
+  }
 
   lines.push("", "Cold start (fresh process: load the implementation, first list call):", "");
   lines.push("| implementation | import | first call | import + first call | since process start |");
@@ -526,6 +583,13 @@ function goals(results: Results): { met: boolean; text: string }[] {
       text: `${mode}: fetch path ≥ 0.95× raw fetch on every row (${browser.map((b) => `${b.sc.name}: ${fmt(b.got)}`).join("; ")}; raw fetch with a time limit: ${browser.map((b) => fmt(b.limited)).join(", ")})`,
     });
   }
+  const chromium = results.browser.scenarios.map((s) => ({ s, got: s.rows.find((r) => r.impl === "client")!.ratioToFetch }));
+  list.push({
+    met: chromium.length > 0 && chromium.every((b) => b.got !== undefined && b.got >= 0.95),
+    text: results.browser.chromium
+      ? `in Chromium: neuroio ≥ 0.95× raw fetch on every row (${chromium.map((b) => `${b.s.scenario}: ${fmt(b.got)}`).join("; ")})`
+      : `in Chromium: not measured (no ${CHROMIUM})`,
+  });
   const cold = (impl: Impl) => results.coldStart.find((c) => c.impl === impl)!.importAndFirstCallMs;
   const over = round1(cold("client") - cold("fetch"));
   list.push({ met: over <= 10, text: `cold start within 10 ms of raw fetch's first call (${over < 0 ? "" : "+"}${over} ms: ${cold("client")} vs ${cold("fetch")} ms)` });

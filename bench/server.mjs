@@ -6,11 +6,14 @@
 //   GET  /v1/sources/   a page of 20 sources (the shape of the OpenAPI example), 200
 //   POST /v1/persons/   reads the whole multipart upload, checks it ends with the closing
 //                       boundary, answers a small PersonResult JSON, 201
+//   GET  /bench/<file>  the browser measurement's page and SDK bundle (bench/browser.ts),
+//                       from the folder given as the first argument, if one is
 //
 // The port is sent to the parent over IPC ({ port }). Any other message, a closed IPC
 // channel or SIGTERM stops the server, so it never outlives the run.
 import http from "node:http";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const spec = JSON.parse(readFileSync(fileURLToPath(new URL("../src/generated/openapi.json", import.meta.url)), "utf8"));
@@ -33,6 +36,8 @@ const PAGE = Buffer.from(
 const PERSON = Buffer.from(
   JSON.stringify({ result: "new", pid: "749c9583-5ae9-4b72-a8f9-e1018d99af7e", confidence: 100, age: 34, sex: 1, mood: "happiness" }),
 );
+const STATIC = process.argv[2];
+const TYPES = { ".html": "text/html", ".js": "text/javascript" };
 const NOT_FOUND = Buffer.from(JSON.stringify({ error_codes: [], message: "Not found.", fields: [] }));
 
 let connections = 0;
@@ -63,6 +68,14 @@ const server = http.createServer((req, res) => {
     return;
   }
   req.resume();
+  if (req.method === "GET" && STATIC && req.url.startsWith("/bench/")) {
+    const name = path.basename(req.url.slice("/bench/".length));
+    try {
+      const file = readFileSync(path.join(STATIC, name));
+      res.writeHead(200, { "content-type": TYPES[path.extname(name)] ?? "application/octet-stream", "content-length": file.length });
+      return res.end(file);
+    } catch {}
+  }
   send(res, 404, NOT_FOUND);
 });
 

@@ -54,6 +54,16 @@ test("the bench runs end to end and reports every implementation, scenario and m
       for (const impl of ["fetch", "fetch-timeout", "undici", "client", "client-fetch"]) expect(rows.find((r) => r.impl === impl)!.failed).toBeUndefined();
     }
   }
+  // In Chromium (CI installs it, as for test/browser.test.ts): raw fetch against the SDK's browser bundle.
+  expect(results.browser.chromium).toMatch(/^\d+\./);
+  expect(results.browser.scenarios.map((s: { scenario: string }) => s.scenario)).toEqual(SCENARIOS);
+  for (const { rows } of results.browser.scenarios as { rows: Row[] }[]) {
+    expect(rows.map((r) => r.impl)).toEqual(["fetch", "fetch-timeout", "client"]);
+    for (const row of rows) {
+      expect(row.failed).toBeUndefined();
+      for (const figure of [row.requestsPerSecond, row.ratioToFetch]) expect(figure).toBeGreaterThan(0);
+    }
+  }
   expect(results.coldStart.map((c: { impl: string }) => c.impl)).toEqual(IMPLS);
   for (const c of results.coldStart) expect(c.importAndFirstCallMs).toBeGreaterThan(0);
   expect(results.memory.rows.map((r: { impl: string }) => r.impl)).toEqual(["client", "client-fetch", "fetch"]);
@@ -66,8 +76,8 @@ test("the bench runs end to end and reports every implementation, scenario and m
   // measurements, and every goal judged.
   const labels = ["raw fetch", "raw fetch with a time limit", "raw undici.request", "@neuroio/rest-api 4.2.2", "neuroio, Node default", "neuroio with fetch"];
   for (const label of labels) expect(stdout.split("\n").filter((line) => line.startsWith(`| ${label}`)).length).toBeGreaterThanOrEqual(4);
-  for (const heading of ["Warm long runs", "CPU time per call", "Short runs", "Cold start", "5 MiB upload from disk", "Browser runtime", "Goals (issue 14):"]) {
+  for (const heading of ["Warm long runs", "CPU time per call", "Short runs", "Cold start", "5 MiB upload from disk", "In Chromium", "neuroio (browser bundle)", "Browser runtime", "Goals (issue 14):"]) {
     expect(stdout).toContain(heading);
   }
-  expect(stdout.match(/^- (met|NOT met): /gm)).toHaveLength(9);
+  expect(stdout.match(/^- (met|NOT met): /gm)).toHaveLength(10);
 }, 10 * 60_000);

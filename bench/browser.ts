@@ -1,0 +1,171 @@
+/**
+ * The browser path in a real browser: Debian's headless Chromium, driven by playwright-core
+ * (a devDependency, as in test/browser.test.ts). The page comes from the bench server itself
+ * (bench/server.mjs serves `.out/browser/` under `/bench/`), so the calls are same-origin:
+ * no CORS preflight, and the figures are the client's and not CORS's.
+ *
+ * Every measurement is a fresh browser context and page: it loads the page (and, for the
+ * SDK, its browser bundle: esbuild, platform browser, minified, split into chunks as a web
+ * bundler splits it), warms up, then makes `count` calls and answers the rate.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import path from "node:path";
+import { build } from "esbuild";
+import { chromium, type Browser } from "playwright-core";
+import type { Pattern, Result } from "./worker";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export type BrowserImpl = "fetch" | "fetch-timeout" | "client";
+
+export interface BrowserTask {
+  impl: BrowserImpl;
+  pattern: Pattern;
+  count: number;
+  warmup: number;
+  concurrency: number;
+  uploadBytes: number;
+  token: string;
+}
+
+const NODE_ONLY = new Set(["ws", ...builtinModules]);
+
+/** Writes the page and the SDK's browser bundle to `dir` (served as `/bench/`). */
+export async function buildPage(root: string, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await build({
+    entryPoints: { neuroio: path.join(root, "src/wrappers/index.ts") },
+    outdir: dir,
+    bundle: true,
+    splitting: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    define: { require: "undefined" },
+    logLevel: "error",
+    // Node-only modules stay out of a browser bundle (the SDK imports them only in Node).
+    plugins: [
+      {
+        name: "node-only",
+        setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (NODE_ONLY.has(a.path.replace(/^node:/, "").split("/")[0]!) ? { path: a.path, external: true } : undefined)),
+      },
+    ],
+  });
+  writeFileSync(path.join(dir, "index.html"), '<!doctype html><title>neuroio bench</title><script type="module" src="/bench/page.js"></script>\n');
+  writeFileSync(path.join(dir, "page.js"), `${PAGE_SCRIPT}\n`);
+}
+
+/** Chromium for a series of measurements; undefined when it is not installed. */
+export async function launchBrowser(): Promise<{ version: string; measure(base: string, task: BrowserTask, limitMs: number): Promise<Result>; close(): Promise<void> } | undefined> {
+  if (!existsSync(CHROMIUM)) return undefined;
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  return {
+    version: browser.version(),
+    async measure(base, task, limitMs) {
+      const context = await browser.newContext();
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on("pageerror", (error) => errors.push(error.message));
+        await page.goto(`${base}/bench/index.html`, { timeout: limitMs });
+        await page.waitForFunction(() => typeof (globalThis as { bench?: unknown }).bench === "function", undefined, { timeout: limitMs });
+        const limit = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`browser ${task.impl} ${task.pattern} timed out`)), limitMs);
+        });
+        const run = page.evaluate((t) => (globalThis as unknown as { bench(t: BrowserTask): Promise<Result> }).bench(t), task);
+        const result = await Promise.race([run, limit]);
+        if (errors.length > 0) return { failed: errors[0], maxRssBytes: 0 };
+        return result;
+      } finally {
+        clearTimeout(timer);
+        await context.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}
+
+// The page's measuring code: the same calls and checks as worker.ts, in the browser.
+const PAGE_SCRIPT = String.raw`
+const SOURCE = "Entrance camera";
+
+async function implementation(impl, token) {
+  const base = location.origin;
+  if (impl === "client") {
+    const { Client } = await import("/bench/neuroio.js");
+    const client = new Client({ apiUrl: base, iamUrl: base, apiToken: token });
+    return {
+      list: async () => {
+        const { data, error } = await client.sources.list();
+        if (error !== undefined || data?.results.length !== 20) throw new Error("list failed: " + JSON.stringify(error));
+      },
+      upload: async (image) => {
+        const { data, error } = await client.persons.create({ image, source: SOURCE });
+        if (error !== undefined || data?.result !== "new") throw new Error("upload failed: " + JSON.stringify(error));
+      },
+    };
+  }
+  // fetch-timeout: the same calls, each with a time limit as fetch takes one.
+  const limit = impl === "fetch-timeout" ? () => ({ signal: AbortSignal.timeout(60000) }) : () => ({});
+  const headers = { Authorization: "Token " + token };
+  return {
+    list: async () => {
+      const response = await fetch(base + "/v1/sources/", { headers, ...limit() });
+      const data = await response.json();
+      if (!response.ok || data.results.length !== 20) throw new Error("list failed: " + response.status);
+    },
+    upload: async (image) => {
+      const form = new FormData();
+      form.append("image", image, "image.jpg");
+      form.append("source", SOURCE);
+      const response = await fetch(base + "/v1/persons/", { method: "POST", headers, body: form, ...limit() });
+      const data = await response.json();
+      if (response.status !== 201 || data.result !== "new") throw new Error("upload failed: " + response.status);
+    },
+  };
+}
+
+async function run(call, total, concurrency) {
+  let next = 0;
+  const lane = async () => {
+    while (next < total) {
+      next++;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane));
+}
+
+function jpegLike(size) {
+  const bytes = new Uint8Array(size);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  return bytes;
+}
+
+globalThis.bench = async ({ impl, pattern, count, warmup, concurrency, uploadBytes, token }) => {
+  try {
+    const calls = await implementation(impl, token);
+    const image = new Blob([jpegLike(uploadBytes)], { type: "image/jpeg" });
+    const call = pattern === "upload" ? () => calls.upload(image) : calls.list;
+    await run(call, warmup, concurrency);
+    const started = performance.now();
+    await run(call, count, concurrency);
+    const ms = performance.now() - started;
+    return { rate: (count * 1000) / ms, ms, maxRssBytes: 0 };
+  } catch (error) {
+    return { failed: String(error?.message ?? error).slice(0, 200), maxRssBytes: 0 };
+  }
+};
+`;
