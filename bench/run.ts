@@ -149,6 +149,12 @@ async function main() {
     if (chromium) {
       try {
         const runs = new Map<string, Result[]>();
+        // One unmeasured page per implementation first: a new browser's first pages were
+        // up to 12 % slower (its network service and caches warming up).
+        for (const { impl } of BROWSER_IMPLS) {
+          const { pattern, concurrency, browserWarmup: warmup } = SCENARIOS[0]!;
+          await chromium.measure(base, { impl, pattern, count: warmup, warmup: 0, concurrency, uploadBytes: UPLOAD_BYTES, token: TOKEN }, CHILD_LIMIT_MS);
+        }
         for (let round = 0; round < ROUNDS; round++) {
           for (const scenario of rotate(SCENARIOS, round)) {
             for (const { impl } of rotate(BROWSER_IMPLS, round)) {
@@ -580,14 +586,14 @@ function goals(results: Results): { met: boolean; text: string }[] {
     const browser = SCENARIOS.map((sc, i) => ({ sc, got: row(scenarios, i, "client-fetch").ratioToFetch, limited: row(scenarios, i, "fetch-timeout").ratioToFetch }));
     list.push({
       met: browser.every((b) => b.got !== undefined && b.got >= 0.95),
-      text: `${mode}: fetch path ≥ 0.95× raw fetch on every row (${browser.map((b) => `${b.sc.name}: ${fmt(b.got)}`).join("; ")}; raw fetch with a time limit: ${browser.map((b) => fmt(b.limited)).join(", ")})`,
+      text: `${mode}: fetch path ≥ 0.95× raw fetch on every row (${browser.map((b) => `${b.sc.name}: ${fmt3(b.got)}`).join("; ")}; raw fetch with a time limit: ${browser.map((b) => fmt3(b.limited)).join(", ")})`,
     });
   }
   const chromium = results.browser.scenarios.map((s) => ({ s, got: s.rows.find((r) => r.impl === "client")!.ratioToFetch }));
   list.push({
     met: chromium.length > 0 && chromium.every((b) => b.got !== undefined && b.got >= 0.95),
     text: results.browser.chromium
-      ? `in Chromium: neuroio ≥ 0.95× raw fetch on every row (${chromium.map((b) => `${b.s.scenario}: ${fmt(b.got)}`).join("; ")})`
+      ? `in Chromium: neuroio ≥ 0.95× raw fetch on every row (${chromium.map((b) => `${b.s.scenario}: ${fmt3(b.got)}`).join("; ")}; raw fetch with a time limit: ${results.browser.scenarios.map((s) => fmt3(s.rows.find((r) => r.impl === "fetch-timeout")!.ratioToFetch)).join(", ")})`
       : `in Chromium: not measured (no ${CHROMIUM})`,
   });
   const cold = (impl: Impl) => results.coldStart.find((c) => c.impl === impl)!.importAndFirstCallMs;
@@ -603,6 +609,8 @@ function goals(results: Results): { met: boolean; text: string }[] {
 }
 
 const fmt = (n: number | undefined) => (n === undefined ? "–" : n.toFixed(2));
+// Where a goal's line is 0.95: two decimals would show 0.948 as a met 0.95.
+const fmt3 = (n: number | undefined) => (n === undefined ? "–" : n.toFixed(3));
 
 function machineInfo() {
   const cpuinfo = (() => {
