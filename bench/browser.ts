@@ -13,6 +13,7 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
+import { jpegLike } from "./bytes";
 import type { Pattern, Result } from "./worker";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -78,6 +79,7 @@ export async function launchBrowser(): Promise<{ version: string; measure(base: 
           timer = setTimeout(() => reject(new Error(`browser ${task.impl} ${task.pattern} timed out`)), limitMs);
         });
         const run = page.evaluate((t) => (globalThis as unknown as { bench(t: BrowserTask): Promise<Result> }).bench(t), task);
+        run.catch(() => {}); // after a time-out, closing the context rejects it
         const result = await Promise.race([run, limit]);
         if (errors.length > 0) return { failed: errors[0], maxRssBytes: 0 };
         return result;
@@ -91,6 +93,7 @@ export async function launchBrowser(): Promise<{ version: string; measure(base: 
 }
 
 // The page's measuring code: the same calls and checks as worker.ts, in the browser.
+// jpegLike is the worker's own function, as source text.
 const PAGE_SCRIPT = String.raw`
 const SOURCE = "Entrance camera";
 
@@ -141,18 +144,7 @@ async function run(call, total, concurrency) {
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane));
 }
 
-function jpegLike(size) {
-  const bytes = new Uint8Array(size);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < size; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    bytes[i] = x & 0xff;
-  }
-  bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
-  return bytes;
-}
+${jpegLike}
 
 globalThis.bench = async ({ impl, pattern, count, warmup, concurrency, uploadBytes, token }) => {
   try {

@@ -24,6 +24,7 @@ import { openAsBlob } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { jpegLike } from "./bytes";
 
 export type Impl = "client" | "client-fetch" | "fetch" | "fetch-timeout" | "undici" | "rest-api";
 export type Pattern = "list" | "upload";
@@ -230,20 +231,6 @@ async function cold(task: Task): Promise<Result> {
   await calls.list();
   const t2 = performance.now();
   return { importMs: t1 - t0, firstCallMs: t2 - t1, sinceStartMs: t2, maxRssBytes: peakRss() };
-}
-
-/** Bytes that look like a JPEG (SOI marker, then noise that does not compress). */
-function jpegLike(size: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < size; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    bytes[i] = x & 0xff;
-  }
-  bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
-  return bytes;
 }
 
 function describe(error: unknown): string {
