@@ -13,7 +13,7 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
-import { jpegLike } from "./bytes";
+import { jpegLike, run } from "./common";
 import type { Pattern, Result } from "./worker";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -93,7 +93,7 @@ export async function launchBrowser(): Promise<{ version: string; measure(base: 
 }
 
 // The page's measuring code: the same calls and checks as worker.ts, in the browser.
-// jpegLike is the worker's own function, as source text.
+// run and jpegLike are the worker's own functions, as source text.
 const PAGE_SCRIPT = String.raw`
 const SOURCE = "Entrance camera";
 
@@ -133,16 +133,7 @@ async function implementation(impl, token) {
   };
 }
 
-async function run(call, total, concurrency) {
-  let next = 0;
-  const lane = async () => {
-    while (next < total) {
-      next++;
-      await call();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane));
-}
+${run}
 
 ${jpegLike}
 

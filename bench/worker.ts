@@ -24,7 +24,7 @@ import { openAsBlob } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { jpegLike } from "./bytes";
+import { jpegLike, run } from "./common";
 
 export type Impl = "client" | "client-fetch" | "fetch" | "fetch-timeout" | "undici" | "rest-api";
 export type Pattern = "list" | "upload";
@@ -209,18 +209,6 @@ async function implementation(task: Task): Promise<Calls> {
     },
     upload,
   };
-}
-
-/** `total` calls, at most `concurrency` in flight. */
-async function run(call: Call, total: number, concurrency: number): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < total) {
-      next++;
-      await call();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane));
 }
 
 /** From process start: load the implementation (raw fetch: nothing), make the first list call. */
