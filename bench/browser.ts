@@ -4,26 +4,30 @@
  * (bench/server.mjs serves `.out/browser/` under `/bench/`), so the calls are same-origin:
  * no CORS preflight, and the figures are the client's and not CORS's.
  *
- * Every measurement is a fresh browser context and page: it loads the page (and, for the
- * SDK, its browser bundle: esbuild, platform browser, minified, split into chunks as a web
- * bundler splits it), warms up, then makes `count` calls and answers the rate.
+ * Every measurement is a fresh browser context and page: it loads the page and every
+ * implementation (for the SDK, its browser bundle: esbuild, platform browser, minified,
+ * split into chunks as a web bundler splits it), warms each up, then measures them in
+ * turns, block by block (A B C, C B A, …), and answers each one's rate. In one page and
+ * in turns, what varies between pages and over time falls on every implementation alike.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
-import { jpegLike, run } from "./common";
+import { jpegLike, run, turns } from "./common";
 import type { Pattern, Result } from "./worker";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export type BrowserImpl = "fetch" | "fetch-timeout" | "client";
 
 export interface BrowserTask {
-  impl: BrowserImpl;
+  impls: BrowserImpl[];
   pattern: Pattern;
+  /** Calls per implementation, over `blocks` blocks, after `warmup` calls of each. */
   count: number;
   warmup: number;
+  blocks: number;
   concurrency: number;
   uploadBytes: number;
   token: string;
@@ -58,7 +62,9 @@ export async function buildPage(root: string, dir: string): Promise<void> {
 }
 
 /** Chromium for a series of measurements; undefined when it is not installed. */
-export async function launchBrowser(): Promise<{ version: string; measure(base: string, task: BrowserTask, limitMs: number): Promise<Result>; close(): Promise<void> } | undefined> {
+export async function launchBrowser(): Promise<
+  { version: string; measure(base: string, task: BrowserTask, limitMs: number): Promise<Record<BrowserImpl, Result>>; close(): Promise<void> } | undefined
+> {
   if (!existsSync(CHROMIUM)) return undefined;
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -76,13 +82,13 @@ export async function launchBrowser(): Promise<{ version: string; measure(base: 
         await page.goto(`${base}/bench/index.html`, { timeout: limitMs });
         await page.waitForFunction(() => typeof (globalThis as { bench?: unknown }).bench === "function", undefined, { timeout: limitMs });
         const limit = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`browser ${task.impl} ${task.pattern} timed out`)), limitMs);
+          timer = setTimeout(() => reject(new Error(`browser ${task.pattern} timed out`)), limitMs);
         });
-        const run = page.evaluate((t) => (globalThis as unknown as { bench(t: BrowserTask): Promise<Result> }).bench(t), task);
+        const run = page.evaluate((t) => (globalThis as unknown as { bench(t: BrowserTask): Promise<Record<BrowserImpl, Result>> }).bench(t), task);
         run.catch(() => {}); // after a time-out, closing the context rejects it
-        const result = await Promise.race([run, limit]);
-        if (errors.length > 0) return { failed: errors[0], maxRssBytes: 0 };
-        return result;
+        const results = await Promise.race([run, limit]);
+        if (errors.length > 0) for (const impl of task.impls) results[impl] = { failed: errors[0], maxRssBytes: 0 };
+        return results;
       } finally {
         clearTimeout(timer);
         await context.close();
@@ -137,18 +143,36 @@ ${run}
 
 ${jpegLike}
 
-globalThis.bench = async ({ impl, pattern, count, warmup, concurrency, uploadBytes, token }) => {
-  try {
-    const calls = await implementation(impl, token);
-    const image = new Blob([jpegLike(uploadBytes)], { type: "image/jpeg" });
-    const call = pattern === "upload" ? () => calls.upload(image) : calls.list;
-    await run(call, warmup, concurrency);
-    const started = performance.now();
-    await run(call, count, concurrency);
-    const ms = performance.now() - started;
-    return { rate: (count * 1000) / ms, ms, maxRssBytes: 0 };
-  } catch (error) {
-    return { failed: String(error?.message ?? error).slice(0, 200), maxRssBytes: 0 };
+${turns}
+
+const failure = (error) => ({ failed: String(error?.message ?? error).slice(0, 200), maxRssBytes: 0 });
+
+// Every implementation loaded and warmed up, then measured in turns; one that fails is reported as failing.
+globalThis.bench = async ({ impls, pattern, count, warmup, blocks, concurrency, uploadBytes, token }) => {
+  const image = new Blob([jpegLike(uploadBytes)], { type: "image/jpeg" });
+  const calls = {};
+  const results = {};
+  for (const impl of impls) {
+    try {
+      const made = await implementation(impl, token);
+      calls[impl] = pattern === "upload" ? () => made.upload(image) : made.list;
+      await run(calls[impl], warmup, concurrency);
+      results[impl] = { ms: 0, maxRssBytes: 0 };
+    } catch (error) {
+      results[impl] = failure(error);
+    }
   }
+  for (const impl of turns(impls, blocks)) {
+    if (results[impl].failed) continue;
+    try {
+      const started = performance.now();
+      await run(calls[impl], count / blocks, concurrency);
+      results[impl].ms += performance.now() - started;
+    } catch (error) {
+      results[impl] = failure(error);
+    }
+  }
+  for (const impl of impls) if (!results[impl].failed) results[impl].rate = (count * 1000) / results[impl].ms;
+  return results;
 };
 `;

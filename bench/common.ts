@@ -29,3 +29,8 @@ export async function run(call: () => Promise<void>, total: number, concurrency:
     }),
   );
 }
+
+/** Each item once per block, every other block in reverse order: A B C, C B A, A B C, … */
+export function turns<T>(items: readonly T[], blocks: number): T[] {
+  return Array.from({ length: blocks }, (_, block) => (block % 2 ? [...items].reverse() : [...items])).flat();
+}

@@ -5,17 +5,20 @@
  *    external) and the measuring worker (bench/.out/worker.mjs) with esbuild.
  * 2. Starts the stand-in API (bench/server.mjs) in a sibling process on 127.0.0.1.
  * 3. Warm long runs: one worker process per implementation and pattern, warmed up once and
- *    kept; then ROUNDS rounds, each asking every worker in turn (order rotated every round,
- *    one at a time, the others idle) for one measurement.
- * 4. Short runs: per round, a fresh process per implementation and pattern making a few
- *    calls from a cold start, as a CLI or a serverless function lives.
+ *    kept; then ROUNDS rounds, in each of which a pattern's workers make their calls in
+ *    BLOCKS blocks, taking turns (A B C, C B A, …; order rotated every round; one at a
+ *    time, the others idle).
+ * 4. Short runs: per round (SHORT_ROUNDS), a fresh process per implementation and pattern
+ *    making a few calls from a cold start, as a CLI or a serverless function lives.
  * 5. Memory: a 5 MiB file uploaded with fs.openAsBlob: peak RSS over a baseline process
  *    that does the same with a 1 KiB file (and over one that uploads nothing).
  * 6. Cold start: import + first call in a fresh process.
  * 7. Browser: the same calls in headless Chromium (bench/browser.ts), raw fetch against the
- *    SDK's browser bundle, a fresh page per measurement.
+ *    SDK's browser bundle: per round a fresh page per pattern, the implementations taking
+ *    turns in it block by block.
  * 8. Size: the browser runtime, minified and gzipped.
- * Ratios are paired by round (each rate over the baseline's in the same round). Prints the
+ * Ratios are paired by round (each rate over the baseline's in the same round), reported
+ * as their median with their lowest and highest. Prints the
  * tables and the goals of issue 14 (met or not), writes bench/results.json. `--smoke`
  * (what CI runs, test/bench.test.ts): every step with tiny counts and one round, results in
  * bench/.out/results-smoke.json; its figures mean nothing. Bounded: every child has a time
@@ -29,6 +32,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import type { Impl, Pattern, Result, Task } from "./worker";
 import { buildPage, launchBrowser, CHROMIUM, type BrowserImpl } from "./browser";
+import { turns } from "./common";
 import { browserSize } from "./size";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -36,6 +40,12 @@ const OUT = path.join(__dirname, ".out");
 const PAGE_DIR = path.join(OUT, "browser");
 const SMOKE = process.argv.includes("--smoke");
 const ROUNDS = SMOKE ? 1 : Number(process.env.BENCH_ROUNDS ?? 5);
+// A fresh process varies more than a warm block, and costs a fraction of a second.
+const SHORT_ROUNDS = 2 * ROUNDS;
+// Per round, each warm worker's (and in Chromium each implementation's) calls go in this
+// many blocks, taken in turns A B C, C B A, … so that load drifting during a round falls
+// on every implementation alike.
+const BLOCKS = SMOKE ? 2 : 4;
 const SUITE_LIMIT_MS = 15 * 60_000;
 const CHILD_LIMIT_MS = 60_000;
 const TOKEN = "0123456789abcdef0123456789abcdef01234567";
@@ -58,15 +68,17 @@ const BROWSER_IMPLS: { impl: BrowserImpl; label: string }[] = [
   { impl: "fetch-timeout", label: "raw fetch with a time limit (AbortSignal.timeout)" },
   { impl: "client", label: "neuroio (browser bundle)" },
 ];
-/** Calls per measurement: warm long runs (after `warmup` calls) and short fresh-process runs. */
+/** Calls per round and implementation (warm and in Chromium: in BLOCKS blocks, multiples of it). */
 interface ScenarioSpec {
   name: string;
   pattern: Pattern;
   concurrency: number;
+  /** Warm long runs, after `warmup` calls once. */
   count: number;
   warmup: number;
+  /** Short runs: one fresh process. */
   short: number;
-  /** Calls per measurement in Chromium, after `browserWarmup` calls in the same page. */
+  /** In Chromium, after `browserWarmup` calls in the same page. */
   browser: number;
   browserWarmup: number;
 }
@@ -76,7 +88,7 @@ const SCENARIOS: ScenarioSpec[] = ([
   { name: "POST 1 MiB multipart", pattern: "upload", concurrency: 1, count: 200, warmup: 60, short: 20, browser: 60, browserWarmup: 10 },
 ] satisfies ScenarioSpec[]).map((s): ScenarioSpec => {
   if (!SMOKE) return s;
-  const calls = s.pattern === "list" ? 32 : 3;
+  const calls = s.pattern === "list" ? 32 : 4; // multiples of BLOCKS
   return { ...s, count: calls, warmup: 3, short: calls, browser: calls, browserWarmup: 1 };
 });
 
@@ -107,7 +119,7 @@ async function main() {
     try {
       for (const scenario of SCENARIOS) {
         for (const { impl } of IMPLS) {
-          const task: Task = { kind: "rate", impl, base, token: TOKEN, pattern: scenario.pattern, count: scenario.count };
+          const task: Task = { kind: "rate", impl, base, token: TOKEN, pattern: scenario.pattern };
           workers.set(
             `${scenario.name}|${impl}`,
             await measurer({ ...task, concurrency: scenario.concurrency, warmup: scenario.warmup, uploadBytes: UPLOAD_BYTES }),
@@ -118,10 +130,11 @@ async function main() {
       const warm = new Map<string, Result[]>();
       for (let round = 0; round < ROUNDS; round++) {
         for (const scenario of rotate(SCENARIOS, round)) {
-          for (const { impl } of rotate(IMPLS, round)) {
-            const key = `${scenario.name}|${impl}`;
-            push(warm, key, await workers.get(key)!.measure());
+          const blocks = new Map<Impl, Result[]>();
+          for (const impl of turns(rotate(IMPLS, round).map((i) => i.impl), BLOCKS)) {
+            push(blocks, impl, await workers.get(`${scenario.name}|${impl}`)!.measure(scenario.count / BLOCKS));
           }
+          for (const [impl, results] of blocks) push(warm, `${scenario.name}|${impl}`, combine(results));
         }
         process.stdout.write(`  warm round ${round + 1}/${ROUNDS} done (${secondsSince(started)} s)\n`);
       }
@@ -132,14 +145,14 @@ async function main() {
 
     // --- short runs in fresh processes -----------------------------------------------------
     const short = new Map<string, Result[]>();
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < SHORT_ROUNDS; round++) {
       for (const scenario of rotate(SCENARIOS, round)) {
         for (const { impl } of rotate(IMPLS, round)) {
           const task: Task = { kind: "short", impl, base, token: TOKEN, pattern: scenario.pattern, count: scenario.short };
           push(short, `${scenario.name}|${impl}`, await worker({ ...task, concurrency: scenario.concurrency, uploadBytes: UPLOAD_BYTES }));
         }
       }
-      process.stdout.write(`  short round ${round + 1}/${ROUNDS} done (${secondsSince(started)} s)\n`);
+      process.stdout.write(`  short round ${round + 1}/${SHORT_ROUNDS} done (${secondsSince(started)} s)\n`);
     }
     const shortRuns = rates(short);
 
@@ -149,19 +162,24 @@ async function main() {
     if (chromium) {
       try {
         const runs = new Map<string, Result[]>();
-        // One unmeasured page per implementation first: a new browser's first pages were
-        // up to 12 % slower (its network service and caches warming up).
-        for (const { impl } of BROWSER_IMPLS) {
-          const { pattern, concurrency, browserWarmup: warmup } = SCENARIOS[0]!;
-          await chromium.measure(base, { impl, pattern, count: warmup, warmup: 0, concurrency, uploadBytes: UPLOAD_BYTES, token: TOKEN }, CHILD_LIMIT_MS);
-        }
+        const task = (scenario: ScenarioSpec, round: number, count: number, blocks: number) => ({
+          impls: rotate(BROWSER_IMPLS, round).map((i) => i.impl),
+          pattern: scenario.pattern,
+          count,
+          warmup: scenario.browserWarmup,
+          blocks,
+          concurrency: scenario.concurrency,
+          uploadBytes: UPLOAD_BYTES,
+          token: TOKEN,
+        });
+        // One unmeasured page first: a new browser's first pages were up to 12 % slower
+        // (its network service and caches warming up).
+        await chromium.measure(base, task(SCENARIOS[0]!, 0, SCENARIOS[0]!.browserWarmup, 1), CHILD_LIMIT_MS);
         for (let round = 0; round < ROUNDS; round++) {
           for (const scenario of rotate(SCENARIOS, round)) {
-            for (const { impl } of rotate(BROWSER_IMPLS, round)) {
-              const { pattern, concurrency, browser: count, browserWarmup: warmup } = scenario;
-              const task = { impl, pattern, count, warmup, concurrency, uploadBytes: UPLOAD_BYTES, token: TOKEN };
-              push(runs, `${scenario.name}|${impl}`, await chromium.measure(base, task, CHILD_LIMIT_MS));
-            }
+            // One page per scenario and round, every implementation in it (bench/browser.ts).
+            const results = await chromium.measure(base, task(scenario, round, scenario.browser, BLOCKS), CHILD_LIMIT_MS);
+            for (const { impl } of BROWSER_IMPLS) push(runs, `${scenario.name}|${impl}`, results[impl]);
           }
           process.stdout.write(`  browser round ${round + 1}/${ROUNDS} done (${secondsSince(started)} s)\n`);
         }
@@ -272,7 +290,8 @@ async function main() {
  * per call and peak RSS (warm runs). A failed implementation has `failed` and no figures.
  */
 function rates(samples: Map<string, Result[]>, impls: readonly { impl: Impl; label: string }[] = IMPLS): Scenario[] {
-  const pairedRatio = (runs: Result[], base: Result[]) => median(runs.map((r, i) => r.rate! / base[i]!.rate!));
+  const paired = (runs: Result[], base: Result[]) => runs.map((r, i) => r.rate! / base[i]!.rate!);
+  const pairedRatio = (runs: Result[], base: Result[]) => median(paired(runs, base));
   return SCENARIOS.map((scenario) => {
     const fetchRuns = samples.get(`${scenario.name}|fetch`)!;
     // No raw undici in a browser.
@@ -289,6 +308,7 @@ function rates(samples: Map<string, Result[]>, impls: readonly { impl: Impl; lab
           label,
           requestsPerSecond: round1(median(runs.map((r) => r.rate!))),
           ratioToFetch: round3(pairedRatio(runs, fetchRuns)),
+          ratioToFetchRange: [round3(Math.min(...paired(runs, fetchRuns))), round3(Math.max(...paired(runs, fetchRuns)))],
           ...(undiciRuns && { ratioToUndici: round3(pairedRatio(runs, undiciRuns)) }),
           ...(cpu.length && { cpuMicrosPerCall: round1(median(cpu)) }),
           peakRssMiB: round1(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20),
@@ -365,7 +385,8 @@ function startServer(): Promise<Server> {
 }
 
 interface Measurer {
-  measure(): Promise<Result>;
+  /** `calls` calls, measured. */
+  measure(calls: number): Promise<Result>;
   exit(): void;
 }
 
@@ -389,11 +410,11 @@ function measurer(task: Task): Promise<Measurer> {
       });
     });
   return next().then(({ failed }) => ({
-    measure: () => {
+    measure: (calls) => {
       // An implementation that could not make the call during warm-up: that is its result.
       if (failed) return Promise.resolve({ failed, maxRssBytes: 0 });
       const answer = next();
-      child.send("measure");
+      child.send({ measure: calls });
       return answer;
     },
     exit: () => {
@@ -434,6 +455,8 @@ interface Row {
   failed?: string;
   requestsPerSecond?: number;
   ratioToFetch?: number;
+  /** The lowest and highest of the rounds' ratios to raw fetch: how far one round's figure can be off. */
+  ratioToFetchRange?: [number, number];
   ratioToUndici?: number;
   cpuMicrosPerCall?: number;
   peakRssMiB?: number;
@@ -583,19 +606,13 @@ function goals(results: Results): { met: boolean; text: string }[] {
       met: limits.every((l) => l.got !== undefined && l.got >= l.need),
       text: `${mode}: Node default ≥ 0.85× raw undici.request on GETs, ≥ 1.0× on uploads (${limits.map((l) => `${l.sc.name}: ${fmt(l.got)}`).join("; ")})`,
     });
-    const browser = SCENARIOS.map((sc, i) => ({ sc, got: row(scenarios, i, "client-fetch").ratioToFetch, limited: row(scenarios, i, "fetch-timeout").ratioToFetch }));
-    list.push({
-      met: browser.every((b) => b.got !== undefined && b.got >= 0.95),
-      text: `${mode}: fetch path ≥ 0.95× raw fetch on every row (${browser.map((b) => `${b.sc.name}: ${fmt3(b.got)}`).join("; ")}; raw fetch with a time limit: ${browser.map((b) => fmt3(b.limited)).join(", ")})`,
-    });
+    list.push(fetchGoal(`${mode}: fetch path`, scenarios, "client-fetch"));
   }
-  const chromium = results.browser.scenarios.map((s) => ({ s, got: s.rows.find((r) => r.impl === "client")!.ratioToFetch }));
-  list.push({
-    met: chromium.length > 0 && chromium.every((b) => b.got !== undefined && b.got >= 0.95),
-    text: results.browser.chromium
-      ? `in Chromium: neuroio ≥ 0.95× raw fetch on every row (${chromium.map((b) => `${b.s.scenario}: ${fmt3(b.got)}`).join("; ")}; raw fetch with a time limit: ${results.browser.scenarios.map((s) => fmt3(s.rows.find((r) => r.impl === "fetch-timeout")!.ratioToFetch)).join(", ")})`
-      : `in Chromium: not measured (no ${CHROMIUM})`,
-  });
+  list.push(
+    results.browser.chromium
+      ? fetchGoal("in Chromium: neuroio", results.browser.scenarios, "client")
+      : { met: false, text: `in Chromium: not measured (no ${CHROMIUM})` },
+  );
   const cold = (impl: Impl) => results.coldStart.find((c) => c.impl === impl)!.importAndFirstCallMs;
   const over = round1(cold("client") - cold("fetch"));
   list.push({ met: over <= 10, text: `cold start within 10 ms of raw fetch's first call (${over < 0 ? "" : "+"}${over} ms: ${cold("client")} vs ${cold("fetch")} ms)` });
@@ -606,6 +623,18 @@ function goals(results: Results): { met: boolean; text: string }[] {
   const upload = results.memory.rows.find((r) => r.impl === "client")!;
   list.push({ met: upload.extraOverFileSize < 1.5, text: `5 MiB upload within 1.5× its size of extra RSS (${upload.extraOverFileSize.toFixed(2)}×)` });
   return list;
+}
+
+/** `impl` ≥ 0.95× raw fetch on every row, each median shown with the range of its rounds. */
+function fetchGoal(what: string, scenarios: Scenario[], impl: Impl): { met: boolean; text: string } {
+  const rows = scenarios.map((s) => ({ s, ours: s.rows.find((r) => r.impl === impl)!, limited: s.rows.find((r) => r.impl === "fetch-timeout")! }));
+  const range = (r: Row) => (r.ratioToFetchRange ? ` (rounds ${fmt3(r.ratioToFetchRange[0])}–${fmt3(r.ratioToFetchRange[1])})` : "");
+  return {
+    met: rows.length > 0 && rows.every((r) => r.ours.ratioToFetch !== undefined && r.ours.ratioToFetch >= 0.95),
+    text:
+      `${what} ≥ 0.95× raw fetch on every row (${rows.map((r) => `${r.s.scenario}: ${fmt3(r.ours.ratioToFetch)}${range(r.ours)}`).join("; ")}; ` +
+      `raw fetch with a time limit: ${rows.map((r) => fmt3(r.limited.ratioToFetch)).join(", ")})`,
+  };
 }
 
 const fmt = (n: number | undefined) => (n === undefined ? "–" : n.toFixed(2));
@@ -640,6 +669,19 @@ function machineInfo() {
 function rotate<T>(items: readonly T[], by: number): T[] {
   const k = by % items.length;
   return [...items.slice(k), ...items.slice(0, k)];
+}
+
+/** One round's measurement from its blocks: calls over time, CPU per call, peak RSS. */
+function combine(blocks: Result[]): Result {
+  const failed = blocks.find((b) => b.failed);
+  if (failed) return failed;
+  const calls = blocks.map((b) => (b.rate! * b.ms!) / 1000);
+  const total = calls.reduce((a, b) => a + b, 0);
+  const ms = blocks.reduce((a, b) => a + b.ms!, 0);
+  const cpu = blocks.every((b) => b.cpuMicrosPerCall !== undefined)
+    ? { cpuMicrosPerCall: blocks.reduce((a, b, i) => a + b.cpuMicrosPerCall! * calls[i]!, 0) / total }
+    : {};
+  return { rate: (total * 1000) / ms, ms, ...cpu, maxRssBytes: Math.max(...blocks.map((b) => b.maxRssBytes)) };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -8,10 +8,12 @@
  *
  * Tasks:
  *   rate  — warm long runs: one implementation and call pattern, kept running between
- *           measurements (forked, IPC): warms up, says `{ ready }` (or `{ ready, failed }`
- *           when the implementation cannot make the call), then for every "measure" message
- *           makes `count` calls at `concurrency` and answers a Result (calls/s, CPU time per
- *           call, peak RSS so far); "exit" ends it.
+ *           measurements (forked, IPC): warms up, collects its garbage once, says `{ ready }`
+ *           (or `{ ready, failed }` when the implementation cannot make the call), then for
+ *           every `{ measure: n }` message makes n calls at `concurrency` and answers a
+ *           Result (calls/s, CPU time per call, peak RSS so far); anything else ends it.
+ *           No collection between measurements: what a block leaves to collect is paid in
+ *           the next one, as a long-lived process pays it.
  *   short — short runs in a fresh process, as a CLI or a serverless function lives: load the
  *           implementation, make `count` calls at `concurrency` with no warm-up; prints the
  *           rate over the whole (loading included), or `{ failed }`.
@@ -98,10 +100,10 @@ async function main(): Promise<void> {
     process.on("disconnect", () => process.exit(0));
     return void process.send!({ ready: true, failed: describe(error) });
   }
-  process.on("message", async (message) => {
-    if (message !== "measure") return process.exit(0);
-    (globalThis as { gc?: () => void }).gc?.();
-    const count = task.count ?? 0;
+  (globalThis as { gc?: () => void }).gc?.();
+  process.on("message", async (message: { measure?: number }) => {
+    const count = message?.measure;
+    if (typeof count !== "number") return process.exit(0);
     const cpu = process.cpuUsage();
     const started = performance.now();
     await run(call, count, concurrency);

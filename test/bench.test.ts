@@ -14,7 +14,16 @@ interface Row {
   failed?: string;
   requestsPerSecond?: number;
   ratioToFetch?: number;
+  ratioToFetchRange?: [number, number];
   ratioToUndici?: number;
+}
+
+// Every round's ratio lies in the range reported beside the median.
+function expectRange(row: Row): void {
+  const [low, high] = row.ratioToFetchRange!;
+  expect(low).toBeGreaterThan(0);
+  expect(low).toBeLessThanOrEqual(row.ratioToFetch!);
+  expect(high).toBeGreaterThanOrEqual(row.ratioToFetch!);
 }
 
 function smoke(): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -48,7 +57,10 @@ test("the bench runs end to end and reports every implementation, scenario and m
       for (const row of rows) {
         // A client that cannot make a call says why; every other row has its figures.
         if (row.failed !== undefined) expect(row.failed).toMatch(/\S/);
-        else for (const figure of [row.requestsPerSecond, row.ratioToFetch, row.ratioToUndici]) expect(figure).toBeGreaterThan(0);
+        else {
+          for (const figure of [row.requestsPerSecond, row.ratioToFetch, row.ratioToUndici]) expect(figure).toBeGreaterThan(0);
+          expectRange(row);
+        }
       }
       // The baselines and the SDK always make their calls.
       for (const impl of ["fetch", "fetch-timeout", "undici", "client", "client-fetch"]) expect(rows.find((r) => r.impl === impl)!.failed).toBeUndefined();
@@ -62,6 +74,7 @@ test("the bench runs end to end and reports every implementation, scenario and m
     for (const row of rows) {
       expect(row.failed).toBeUndefined();
       for (const figure of [row.requestsPerSecond, row.ratioToFetch]) expect(figure).toBeGreaterThan(0);
+      expectRange(row);
     }
   }
   expect(results.coldStart.map((c: { impl: string }) => c.impl)).toEqual(IMPLS);
@@ -80,4 +93,6 @@ test("the bench runs end to end and reports every implementation, scenario and m
     expect(stdout).toContain(heading);
   }
   expect(stdout.match(/^- (met|NOT met): /gm)).toHaveLength(10);
+  // The three 0.95 goals (warm, short, Chromium) show each row's range over the rounds.
+  expect(stdout.match(/^- (met|NOT met): .*≥ 0\.95× raw fetch on every row \(GET list, sequential: [\d.]+ \(rounds [\d.]+–[\d.]+\)/gm)).toHaveLength(3);
 }, 10 * 60_000);
