@@ -260,6 +260,7 @@ async function main() {
       command: SMOKE ? "npm run bench -- --smoke" : `${process.env.BENCH_ROUNDS ? `BENCH_ROUNDS=${ROUNDS} ` : ""}npm run bench`,
       smoke: SMOKE,
       rounds: ROUNDS,
+      shortRounds: SHORT_ROUNDS,
       warm: throughput,
       short: shortRuns,
       browser: inBrowser,
@@ -473,6 +474,7 @@ interface Results {
   command: string;
   smoke: boolean;
   rounds: number;
+  shortRounds: number;
   warm: Scenario[];
   short: Scenario[];
   /** In Chromium (its version; null: not installed, not measured). */
@@ -504,7 +506,7 @@ function report(results: Results): string {
   const m = results.machine;
   lines.push(
     `${m.date}, \`${results.command}\`: ${m.cpu}, nproc ${m.nproc}, load average ${m.load} at the start, Node ${m.node} ` +
-      `(its undici ${m.undici}: the pool of fetch and of the SDK's Node transport; raw undici.request: the undici ${m.benchUndici} package); median of ${results.rounds} round${results.rounds === 1 ? "" : "s"}.`,
+      `(its undici ${m.undici}: the pool of fetch and of the SDK's Node transport; raw undici.request: the undici ${m.benchUndici} package); median of ${results.rounds} round${results.rounds === 1 ? "" : "s"} (short runs: ${results.shortRounds}), warm and in Chromium ${BLOCKS} blocks per round taken in turns.`,
   );
   const throughput = (title: string, scenarios: Scenario[], calls: (s: ScenarioSpec) => number, impls: readonly { impl: Impl; label: string }[] = IMPLS) => {
     lines.push("", title, "");
@@ -542,7 +544,7 @@ function report(results: Results): string {
   );
   if (results.browser.chromium) {
     throughput(
-      `In Chromium ${results.browser.chromium} (headless, a fresh page per measurement, same-origin calls; requests/s after ${SCENARIOS.map((s) => s.browserWarmup).join("/")} warm-up calls in the page · ratio to raw fetch, paired by round):`,
+      `In Chromium ${results.browser.chromium} (headless; per round a fresh page per pattern, the implementations taking turns in it; same-origin calls; requests/s after ${SCENARIOS.map((s) => s.browserWarmup).join("/")} warm-up calls in the page · ratio to raw fetch, paired by round):`,
       results.browser.scenarios,
       (s) => s.browser,
       BROWSER_IMPLS,
