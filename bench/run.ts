@@ -304,12 +304,13 @@ function rates(samples: Map<string, Result[]>, impls: readonly { impl: Impl; lab
         const failed = runs.find((r) => r.failed)?.failed;
         if (failed) return { impl, label, failed };
         const cpu = runs.filter((r) => r.cpuMicrosPerCall !== undefined).map((r) => r.cpuMicrosPerCall!);
+        const toFetch = paired(runs, fetchRuns);
         return {
           impl,
           label,
           requestsPerSecond: round1(median(runs.map((r) => r.rate!))),
-          ratioToFetch: round3(pairedRatio(runs, fetchRuns)),
-          ratioToFetchRange: [round3(Math.min(...paired(runs, fetchRuns))), round3(Math.max(...paired(runs, fetchRuns)))],
+          ratioToFetch: round3(median(toFetch)),
+          ratioToFetchRange: [round3(Math.min(...toFetch)), round3(Math.max(...toFetch))],
           ...(undiciRuns && { ratioToUndici: round3(pairedRatio(runs, undiciRuns)) }),
           ...(cpu.length && { cpuMicrosPerCall: round1(median(cpu)) }),
           peakRssMiB: round1(Math.max(...runs.map((r) => r.maxRssBytes)) / 2 ** 20),
