@@ -85,7 +85,7 @@ interface ScenarioSpec {
 const SCENARIOS: ScenarioSpec[] = ([
   { name: "GET list, sequential", pattern: "list", concurrency: 1, count: 2000, warmup: 3000, short: 200, browser: 1000, browserWarmup: 300 },
   { name: "GET list, 16 concurrent", pattern: "list", concurrency: 16, count: 2000, warmup: 3000, short: 200, browser: 1000, browserWarmup: 300 },
-  { name: "POST 1 MiB multipart", pattern: "upload", concurrency: 1, count: 200, warmup: 60, short: 20, browser: 60, browserWarmup: 10 },
+  { name: "POST 1 MiB multipart", pattern: "upload", concurrency: 1, count: 200, warmup: 60, short: 20, browser: 240, browserWarmup: 40 },
 ] satisfies ScenarioSpec[]).map((s): ScenarioSpec => {
   if (!SMOKE) return s;
   const calls = s.pattern === "list" ? 32 : 4; // multiples of BLOCKS
