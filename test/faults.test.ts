@@ -173,8 +173,8 @@ function at(server: HostileServer, what: string): number {
 }
 
 // Most faults are run twice: through the Node transport (the default in Node, undici's
-// pool called directly) and through global fetch (what the SDK uses when given `fetch` or
-// middleware, and in other runtimes).
+// pool called directly) and through global fetch (what the SDK uses when given `fetch`, and
+// in other runtimes).
 describe.each(TRANSPORTS)("through %s", (_name, options) => {
   beforeAll(() => {
     transport = options;

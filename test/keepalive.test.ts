@@ -118,13 +118,29 @@ describe("the Node default transport", () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
-  test("global fetch when middleware is given (it sees Request objects)", async () => {
+  test("with middleware too: the hooks see Request objects, and what they let through goes out on the same transport", async () => {
     const fetchSpy = jest.spyOn(globalThis, "fetch");
     const seen: string[] = [];
     const c = new Client({ apiUrl: server.url, apiToken: TOKEN, middleware: [{ onRequest: ({ request }) => void seen.push(request.url) }] });
     await c.sources.list();
-    expect(seen).toEqual([`${server.url}/v1/sources/`]);
-    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    const image = new Uint8Array(64 * 1024);
+    image.set([0xff, 0xd8, 0xff, 0xe0]);
+    expect((await c.persons.create({ image, source: "Entrance camera" })).data?.result).toBe("new");
+    expect(seen).toEqual([`${server.url}/v1/sources/`, `${server.url}/v1/persons/`]);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(server.served.map((r) => r.method)).toEqual(["GET", "POST"]);
+    expect(server.served[1]!.bytes).toBeGreaterThan(image.length);
+  });
+
+  test("a `fetch` given is what every call goes through, middleware or not", async () => {
+    const urls: string[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      urls.push(input instanceof Request ? input.url : String(input));
+      return globalThis.fetch(input, init);
+    };
+    const c = new Client({ apiUrl: server.url, apiToken: TOKEN, fetch, middleware: [{ onRequest: () => undefined }] });
+    expect((await c.sources.list()).response.status).toBe(200);
+    expect(urls).toEqual([`${server.url}/v1/sources/`]);
   });
 
   test("a first call loads no HTTP client but Node's own (no undici package), as a plain Node program", async () => {

@@ -139,3 +139,39 @@ describe("the Node transport's pool", () => {
     }
   });
 });
+
+describe("with middleware", () => {
+  test("the Node transport sends what the hooks let through as global fetch sends it: headers in order and body, JSON and multipart", async () => {
+    const wires: string[][] = [];
+    const s = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const boundary = /boundary=(.+)$/.exec(req.headers["content-type"] ?? "")?.[1];
+        const unbound = (text: string) => (boundary ? text.split(boundary).join("BOUNDARY") : text);
+        wires.push([`${req.method} ${req.url}`, ...req.rawHeaders.map(unbound), unbound(Buffer.concat(chunks).toString("latin1"))]);
+        res.writeHead(req.method === "POST" ? 201 : 200, { "content-type": "application/json" }).end(req.method === "POST" ? PERSON : "{}");
+      });
+    });
+    await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+    const apiUrl = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+    const middleware = [{ onRequest: ({ request }: { request: Request }) => (request.headers.set("x-trace", "t-1"), request) }];
+    const image = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5]);
+    try {
+      for (const options of [{}, { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) }]) {
+        const client = new Client({ apiUrl, apiToken: TOKEN, middleware, ...options });
+        expect((await client.groups.remove({ pids: ["p-1"], groups_ids: [7] })).error).toBeUndefined();
+        expect((await client.persons.create({ image, source: "door" })).data?.result).toBe("new");
+      }
+    } finally {
+      s.closeAllConnections();
+      await new Promise((resolve) => s.close(resolve));
+    }
+    const [json, upload, fetchJson, fetchUpload] = wires;
+    expect(json).toEqual(fetchJson);
+    expect(upload).toEqual(fetchUpload);
+    expect(upload).toContain("x-trace");
+    expect(upload!.at(-1)).toContain(`Content-Type: image/png\r\n\r\n${Buffer.from(image).toString("latin1")}\r\n--BOUNDARY\r\n`);
+    expect(upload!.at(-1)!.endsWith('name="source"\r\n\r\ndoor\r\n--BOUNDARY--\r\n')).toBe(true);
+  });
+});

@@ -47,7 +47,7 @@ export interface ClientOptions {
   /**
    * The fetch implementation. Default: in Node, the SDK's transport on the connection pool
    * of Node's fetch (faster than global fetch, same behaviour on the wire); elsewhere the global
-   * `fetch`. Given a `fetch` (or middleware), every call goes through `fetch` with Request objects.
+   * `fetch`. Given a `fetch`, every call goes through it with Request objects (middleware or not).
    */
   fetch?: typeof globalThis.fetch;
   /** openapi-fetch middleware (`onRequest`, `onResponse`, `onError`) for logging and metrics; it never sees the token. */

@@ -284,9 +284,8 @@ export class Http {
     signal?.addEventListener("abort", forward, { once: true });
     try {
       if (signal?.aborted) throw signal.reason;
-      // The Node transport sends the SDK's own bodies (text, FormData); what middleware let through goes to fetch.
       const response =
-        NODE && !this.config.fetch && this.config.middleware.length === 0
+        NODE && !this.config.fetch
           ? await viaNode(request, { signal: stop, maxResponseBytes })
           : await viaFetch(this.config.fetch ?? globalThis.fetch, request, stop);
       return await normalize(operation, response, maxResponseBytes, secrets);

@@ -11,8 +11,8 @@
  * call costs what fetch's first call costs), no dependency.
  *
  * Node only. http.ts loads this module at run time (require, or import of its own build
- * file dist/node-transport.mjs) and uses it only when neither `fetch` nor middleware are
- * given; browsers and other runtimes keep global `fetch`, and no browser bundle holds it.
+ * file dist/node-transport.mjs) and uses it unless a `fetch` is given, middleware or not;
+ * browsers and other runtimes keep global `fetch`, and no browser bundle holds it.
  * It imports nothing but types from the SDK, so its separate build holds no second copy
  * of the SDK's classes.
  *
@@ -93,9 +93,14 @@ export const transport: Transport = async (request: PendingRequest, { signal, ma
   const headers = request.headers; // this attempt's own (http.ts makes them per attempt)
   for (const [name, value] of FETCH_DEFAULTS) headers[name] ??= value;
 
+  // Text and FormData (operation.ts), text and Blob (middleware.ts: what the hooks let through).
   const raw = request.body;
   let body: () => DispatchOptions["body"] = () => (typeof raw === "string" ? raw : null);
-  if (raw != null && typeof raw !== "string") {
+  if (raw instanceof Blob) {
+    if (raw.type) headers["content-type"] ??= raw.type;
+    headers["content-length"] = String(raw.size);
+    body = () => raw.stream() as unknown as AsyncIterable<Uint8Array>; // a fresh stream each time it is sent
+  } else if (raw != null && typeof raw !== "string") {
     // Not before: the first use of the global FormData loads Node's fetch.
     if (!(raw instanceof FormData)) throw new TypeError(`unsupported request body: ${Object.prototype.toString.call(raw)}`);
     const form = multipart(raw);
