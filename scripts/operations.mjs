@@ -59,11 +59,35 @@ function describe(reader, op) {
     body,
     files,
     input,
+    secrets: answerSecrets(reader, op),
     dates,
     summary: op.operation.summary ?? "",
     description: op.operation.description ?? "",
     tag: op.operation.tags?.[0],
   };
+}
+
+/**
+ * Where the success answer carries secrets (`format: password`, such as a token's key), as
+ * paths: `token.key`, `[].key` for a key in every item of a list. The client keeps them
+ * from middleware hooks.
+ */
+function answerSecrets(reader, op) {
+  const paths = [];
+  const visit = (raw, path, seen) => {
+    const schema = reader.deref(raw ?? {});
+    if (seen.has(schema)) return;
+    seen = new Set(seen).add(schema);
+    if (schema.format === "password") paths.push(path.join("."));
+    for (const part of [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) visit(part, path, seen);
+    if (schema.items) visit(schema.items, [...path.slice(0, -1), `${path.at(-1) ?? ""}[]`], seen);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) visit(property, [...path, name], seen);
+  };
+  for (const [status, raw] of Object.entries(op.operation.responses ?? {})) {
+    const schema = /^2\d\d$/.test(status) ? reader.deref(raw).content?.["application/json"]?.schema : undefined;
+    if (schema) visit(schema, [], new Set());
+  }
+  return [...new Set(paths)];
 }
 
 /** The checker's subset of a schema: constraints only, `$ref`s resolved, `allOf` merged. */
@@ -99,6 +123,7 @@ function operationsText(operations) {
       ...(op.body && { body: op.body }),
       ...(op.files.length && { files: op.files }),
       input: op.input,
+      ...(op.secrets.length && { secrets: op.secrets }),
     };
     return `  ${JSON.stringify(op.id)}: ${literal(spec, 1)},`;
   });

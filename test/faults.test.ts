@@ -1110,6 +1110,39 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
       expect(error?.message).toBe("old [redacted] new [redacted]");
     });
 
+    it("a token the server echoes JSON-escaped (\\u0026, \\/) is redacted after parsing too", async () => {
+      const escaped = (text: string) => [...text].map((c) => (c === "/" ? "\\/" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)).join("");
+      const body = `{"error_codes":[400],"message":"sent Token ${escaped(TOKEN)}","fields":[{"name":"x","message":"${escaped(TOKEN)}","error_code":400}]}`;
+      expect(body).not.toContain(TOKEN);
+      api.script(raw(400, body, { "content-type": "application/json" }));
+      const result = await tokenClient({ maxRetries: 0 }).sources.list();
+      expect(result.error?.message).toBe("sent Token [redacted]");
+      expect(result.error?.fields[0]?.message).toBe("[redacted]");
+      expect(await result.response.text()).not.toContain(TOKEN);
+      expectNoSecrets(await rejection(unwrap(Promise.resolve(result))));
+    });
+
+    it("a token echoed in the reason phrase or a header does not reach result.response", async () => {
+      api.script(({ res }) => {
+        res.writeHead(400, `Bad Token ${TOKEN}`, { "content-type": "application/json", "x-echo": `Token ${TOKEN}` });
+        res.end(JSON.stringify({ error_codes: [400], message: "Bad.", fields: [] }));
+      });
+      const { response } = await tokenClient({ maxRetries: 0 }).sources.list();
+      expect(response.status).toBe(400);
+      expect(response.statusText).toBe("Bad Token [redacted]");
+      expect(response.headers.get("x-echo")).toBe("Token [redacted]");
+    });
+
+    it("after a Client.login client logged in again, an echo of the new token (or the old one) is redacted", async () => {
+      const keys = [TOKEN_A, TOKEN_B];
+      iam.fallback = iamLogin(() => ({ key: keys.shift() ?? "none", expires: inADay() }));
+      const client = await Client.login({ username: USERNAME, password: PASSWORD }, { iamUrl: iam.url, apiUrl: api.url, maxRetries: 0, ...transport });
+      api.script(apiByToken(), apiByToken(json(400, { error_codes: [400], message: `was ${TOKEN_A}, now ${TOKEN_B}`, fields: [] })));
+      const { error } = await client.sources.list();
+      expect(error?.message).toBe("was [redacted], now [redacted]");
+      expect(api.requests.map((r) => r.headers.authorization)).toEqual([`Token ${TOKEN_A}`, `Token ${TOKEN_B}`]);
+    });
+
     it("a login that issues a token with control characters is refused, without quoting it", async () => {
       iam.script(iamLogin(() => ({ key: `${TOKEN}\r\nX-Injected: 1`, expires: inADay() })));
       const error = await rejection(Client.login({ username: USERNAME, password: PASSWORD }, { iamUrl: iam.url, apiUrl: api.url, ...transport }));
@@ -1136,6 +1169,51 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
 
       expect(seen).toEqual(["onRequest null", "onResponse null", "onRequest null", "onError null"]);
       expect(api.requests.map((r) => r.headers.authorization)).toEqual([`Token ${TOKEN}`, `Token ${TOKEN}`, `Token ${TOKEN}`]);
+    });
+
+    it("passwords reach the hooks as [redacted] and the server as sent; a new token's key reaches the hooks redacted and the caller whole", async () => {
+      const NEW = "pw-S3CRET-new-77bb";
+      const seen: string[] = [];
+      const middleware: Middleware = {
+        onRequest: async ({ request }) => void seen.push(await request.clone().text()),
+        onResponse: async ({ response }) => void seen.push(await response.clone().text()),
+        onError: ({ error }) => void seen.push(util.inspect(error, { depth: Infinity, showHidden: true })),
+      };
+      const urls = { iamUrl: iam.url, apiUrl: api.url, maxRetries: 0, middleware: [middleware], ...transport };
+      const permanent = { id: 2, key: TOKEN_B, is_active: true, created: "2021-05-28T10:37:51Z", expires: null };
+      iam.script(iamLogin(() => ({ key: TOKEN_A, expires: inADay() })), raw(204, ""), json(201, permanent), reset());
+      const client = await Client.login({ username: USERNAME, password: PASSWORD }, urls);
+      await client.auth.passwordChange({ old_password: PASSWORD, new_password: NEW });
+      const created = await unwrap(client.tokens.create({ permanent: true }));
+      expect(created.key).toBe(TOKEN_B);
+      await rejection(client.auth.passwordChange({ old_password: NEW, new_password: PASSWORD }));
+
+      expect(iam.requests.map((r) => JSON.parse(r.body.toString() || "null"))).toEqual([
+        { username: USERNAME, password: PASSWORD },
+        { old_password: PASSWORD, password: NEW, password2: NEW },
+        { permanent: true },
+        { old_password: NEW, password: PASSWORD, password2: PASSWORD },
+      ]);
+      expect(seen[0]).toBe(JSON.stringify({ username: USERNAME, password: "[redacted]" }));
+      expect(JSON.parse(seen[1]!).token.key).toBe("[redacted]");
+      expect(seen[2]).toBe(JSON.stringify({ old_password: "[redacted]", password: "[redacted]", password2: "[redacted]" }));
+      expect(JSON.parse(seen.at(-2)!)).toEqual({ old_password: "[redacted]", password: "[redacted]", password2: "[redacted]" });
+      for (const secret of [PASSWORD, NEW, TOKEN_A, TOKEN_B]) expect(seen.join("\n")).not.toContain(secret);
+      expect(seen).toHaveLength(8);
+    });
+
+    it("an error a fetch throws with the request in its fields is clean, in the rejection and in onError", async () => {
+      const seen: unknown[] = [];
+      const quoting = (async (input: Request) => {
+        throw Object.assign(new TypeError("proxy refused"), { input: { headers: Object.fromEntries(input.headers) }, data: [`Token ${TOKEN}`] });
+      }) as unknown as typeof fetch;
+      const client = tokenClient({ maxRetries: 0, fetch: quoting, middleware: [{ onError: ({ error }) => void seen.push(error) }] });
+      const error = await rejection(client.sources.list());
+      expect(error).toBeInstanceOf(ConnectionError);
+      expectNoSecrets(error);
+      expect(util.inspect(error, { depth: Infinity, showHidden: true })).toContain("[redacted]");
+      expect(seen).toHaveLength(1);
+      expectNoSecrets(seen[0]);
     });
   });
 });

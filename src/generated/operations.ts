@@ -19,6 +19,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       username: { in: "body", required: true, schema: { type: "string" } },
       password: { in: "body", required: true, schema: { type: "string", format: "password" } },
     },
+    secrets: ["token.key"],
   },
   "auth.passwordChange": {
     host: "iam",
@@ -42,6 +43,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
       offset: { in: "query", schema: { type: "integer", minimum: 0 } },
     },
+    secrets: ["[].key"],
   },
   "tokens.create": {
     host: "iam",
@@ -49,6 +51,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/tokens/",
     body: "json",
     input: { permanent: { in: "body", schema: { type: "boolean" } } },
+    secrets: ["key"],
   },
   "tokens.deleteList": {
     host: "iam",
@@ -63,6 +66,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     input: {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
     },
+    secrets: ["key"],
   },
   "tokens.delete": {
     host: "iam",
@@ -81,6 +85,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
     },
+    secrets: ["key"],
   },
   "spaces.list": {
     host: "iam",
@@ -130,6 +135,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       id: { in: "path", required: true, schema: { type: "integer" } },
       permanent: { in: "body", schema: { type: "boolean" } },
     },
+    secrets: ["key"],
   },
   "lists.spaces.all": { host: "iam", method: "GET", path: "/v1/lists/spaces/", input: {} },
   "licenses.sources.list": {
@@ -641,6 +647,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
       offset: { in: "query", schema: { type: "integer", minimum: 0 } },
     },
+    secrets: ["[].key"],
   },
   "streams.tokens.create": {
     host: "api",
@@ -648,6 +655,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/streams/tokens/",
     body: "json",
     input: { permanent: { in: "body", schema: { type: "boolean" } } },
+    secrets: ["key"],
   },
   "streams.tokens.deleteList": {
     host: "api",
@@ -662,6 +670,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     input: {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
     },
+    secrets: ["key"],
   },
   "streams.tokens.delete": {
     host: "api",
@@ -680,6 +689,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
     },
+    secrets: ["key"],
   },
   "utility.compare": {
     host: "api",

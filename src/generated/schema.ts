@@ -1326,7 +1326,10 @@ export interface components {
          */
         Token: {
             readonly id: number;
-            /** @description The secret to send as `Authorization: Token <key>`. */
+            /**
+             * Format: password
+             * @description The secret to send as `Authorization: Token <key>`.
+             */
             readonly key: string;
             /** @description Only active tokens are accepted. */
             is_active: boolean;

@@ -50,7 +50,7 @@ export interface ClientOptions {
    * `fetch`. Given a `fetch`, every call goes through it with Request objects (middleware or not).
    */
   fetch?: typeof globalThis.fetch;
-  /** openapi-fetch middleware (`onRequest`, `onResponse`, `onError`) for logging and metrics; it never sees the token. */
+  /** openapi-fetch middleware (`onRequest`, `onResponse`, `onError`) for logging and metrics; it never sees the token, a password or an issued token key (they show as `[redacted]`). */
   middleware?: Middleware[];
 }
 

@@ -80,7 +80,8 @@ export class ResponseTooLargeError extends Error {
 // Secrets: nothing the SDK produces (messages, excerpts, causes, stacks) may carry them.
 // ---------------------------------------------------------------------------------------
 
-const REDACTED = "[redacted]";
+/** What stands where a secret was. */
+export const REDACTED = "[redacted]";
 
 /**
  * `text` with every secret replaced, as written and as JSON escapes it (a server may echo a
@@ -90,30 +91,77 @@ const REDACTED = "[redacted]";
 export function redact(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) {
     if (!secret) continue;
-    text = text.split(secret).join(REDACTED);
+    if (text.includes(secret)) text = text.split(secret).join(REDACTED);
     const escaped = JSON.stringify(secret).slice(1, -1);
-    if (escaped !== secret) text = text.split(escaped).join(REDACTED);
+    if (escaped !== secret && text.includes(escaped)) text = text.split(escaped).join(REDACTED);
   }
   return text;
 }
 
 /**
- * Redacts the secrets from `error`'s message and stack and from its causes (and an
- * AggregateError's errors), in place: the error is the SDK's to throw, and keeps its class.
+ * `value` with the secrets redacted from every string in it, at any depth: a parsed body
+ * whose JSON spelled a secret with escapes (`\u0026`, `\/`) that the raw text did not show.
+ * Plain data only (parsed JSON); returns `value` itself when nothing changed.
  */
-export function scrub<T>(error: T, secrets: readonly string[], depth = 0): T {
-  if (!(error instanceof Error) || depth > 8 || !secrets.some(Boolean)) return error;
-  try {
-    for (const key of ["message", "stack"] as const) {
-      const text = error[key];
-      if (typeof text === "string" && redact(text, secrets) !== text) error[key] = redact(text, secrets);
-    }
-    scrub(error.cause, secrets, depth + 1);
-    if (error instanceof AggregateError) for (const inner of error.errors) scrub(inner, secrets, depth + 1);
-  } catch {
-    // A frozen error cannot be changed; none of the SDK's or its transports' are.
+export function redactValue<T>(value: T, secrets: readonly string[], depth = 0): T {
+  if (typeof value === "string") return redact(value, secrets) as T;
+  if (typeof value !== "object" || value === null || depth > 32) return value;
+  let changed = false;
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
+  for (const key of Object.keys(copy)) {
+    const clean = redactValue(copy[key], secrets, depth + 1);
+    if (clean !== copy[key]) [copy[key], changed] = [clean, true];
   }
+  return changed ? (copy as T) : value;
+}
+
+/**
+ * Redacts the secrets from `error` in place, at any depth: its message and stack, every
+ * other own property (a fetch's error may keep the request's `input` or `data`), its
+ * causes and an AggregateError's errors. The error is the SDK's to throw, and keeps its class.
+ */
+export function scrub<T>(error: T, secrets: readonly string[]): T {
+  if (secrets.some(Boolean)) scrubObject(error, secrets, new Set(), 0);
   return error;
+}
+
+function scrubObject(target: unknown, secrets: readonly string[], seen: Set<object>, depth: number): void {
+  if (!isData(target) || seen.has(target) || depth > 8) return;
+  seen.add(target);
+  // Own properties, non-enumerable ones too (`message`, `stack`, `cause`); and `errors` of an AggregateError.
+  for (const key of Reflect.ownKeys(target)) {
+    let value: unknown;
+    try {
+      value = (target as Record<PropertyKey, unknown>)[key];
+    } catch {
+      continue; // a throwing getter: nothing the SDK can read or write
+    }
+    if (typeof value === "string") {
+      const clean = redact(value, secrets);
+      if (clean !== value) replace(target, key, clean);
+    } else scrubObject(value, secrets, seen, depth + 1);
+  }
+}
+
+// Errors, plain objects and arrays: what an error's fields hold; not a socket or a stream behind it.
+function isData(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return value instanceof Error || Array.isArray(value) || proto === Object.prototype || proto === null;
+}
+
+function replace(target: object, key: PropertyKey, value: string): void {
+  try {
+    (target as Record<PropertyKey, unknown>)[key] = value;
+    if ((target as Record<PropertyKey, unknown>)[key] === value) return;
+  } catch {
+    // read-only: define it anew below
+  }
+  try {
+    Object.defineProperty(target, key, { value });
+  } catch {
+    // A frozen object cannot be changed; none of the SDK's or its transports' errors are.
+  }
 }
 
 /**

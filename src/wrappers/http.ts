@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, scrub, type ErrorBody } from "./errors";
+import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, redactValue, scrub, type ErrorBody } from "./errors";
 import { MAX_TIMER_MS, checkNumbers, checkType } from "./options";
 import type { Session } from "./session";
 import { SDK_VERSION } from "../version";
@@ -175,16 +175,17 @@ export class Http {
 
   /**
    * One call of `operation` with a request operation.ts built. Options out of range reject
-   * with an InputError, before anything is sent.
+   * with an InputError, before anything is sent. `passwords`: the secrets the request
+   * carries (the document's `format: password` fields), which no error may show.
    */
-  send(operation: string, request: PendingRequest, options: RequestOptions = {}): Promise<Reply> {
+  send(operation: string, request: PendingRequest, options: RequestOptions = {}, passwords: readonly string[] = []): Promise<Reply> {
     let settings: CallSettings;
     try {
       settings = this.settings(options);
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.call(request, operation, settings);
+    return this.call(request, operation, settings, passwords);
   }
 
   private settings(options: RequestOptions): CallSettings {
@@ -201,14 +202,21 @@ export class Http {
     };
   }
 
-  /** One call: its attempts, the waits between them and a re-login, within its deadline; nothing it throws carries a secret. */
-  private async call(request: PendingRequest, operation: string, settings: CallSettings): Promise<Reply> {
-    const secrets = [...this.session.secrets, ...passwordsIn(typeof request.body === "string" ? request.body : "")];
+  /** One call: its attempts, the waits between them and a re-login, within its deadline; nothing it returns or throws carries a secret. */
+  private async call(request: PendingRequest, operation: string, settings: CallSettings, passwords: readonly string[]): Promise<Reply> {
+    // Grows as the call goes: a re-login brings a new token, and the old one may still be echoed.
+    const secrets = [...passwords];
     try {
       return await this.attempts(request, operation, settings, secrets);
     } catch (error) {
-      throw scrub(error, [...secrets, ...this.session.secrets]);
+      throw scrub(error, this.remember(secrets));
     }
+  }
+
+  /** `secrets` with the session's current ones added. */
+  private remember(secrets: string[]): string[] {
+    for (const secret of this.session.secrets) if (!secrets.includes(secret)) secrets.push(secret);
+    return secrets;
   }
 
   private async attempts(request: PendingRequest, operation: string, settings: CallSettings, secrets: string[]): Promise<Reply> {
@@ -232,7 +240,7 @@ export class Http {
 
       let reply: Reply;
       try {
-        reply = await this.attempt(outgoing, operation, cutByDeadline ? remaining : timeoutMs, settings, secrets);
+        reply = await this.attempt(outgoing, operation, cutByDeadline ? remaining : timeoutMs, settings, this.remember(secrets));
       } catch (error) {
         if (error instanceof TimeoutError && cutByDeadline) throw pastDeadline();
         if (!(error instanceof ConnectionError) || error instanceof TimeoutError || attempt > retries) throw error;
@@ -316,17 +324,6 @@ function withHeaders(request: PendingRequest, token: string | undefined): Pendin
   return { ...request, headers };
 }
 
-/** The values of `password`-like fields of a JSON body (login, password change): a server may echo them in its error. */
-function passwordsIn(text: string): string[] {
-  if (!text.includes("password")) return [];
-  try {
-    const body = JSON.parse(text) as Record<string, unknown>;
-    return Object.entries(body).flatMap(([name, value]) => (/password/i.test(name) && typeof value === "string" ? [value] : []));
-  } catch {
-    return [];
-  }
-}
-
 function tooLarge(error: unknown): boolean {
   const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
   return e?.code === RESPONSE_TOO_LARGE || e?.cause?.code === RESPONSE_TOO_LARGE;
@@ -339,8 +336,10 @@ function tooLarge(error: unknown): boolean {
  * 2xx with a broken body turns into a 502 naming the status it really had.
  */
 async function normalize(operation: string, response: Answer | Response, maxBytes: number, secrets: readonly string[]): Promise<Reply> {
-  const { status, statusText } = response;
-  const headers = response.headers as Iterable<[string, string]>;
+  const { status } = response;
+  // A server or proxy may echo the request (and its token) in the reason phrase or a header.
+  const statusText = redact(response.statusText, secrets);
+  const headers = redactHeaders(response.headers as Iterable<[string, string]>, secrets);
   const reply = (text: string | null, data: unknown): Reply => ({ operation, status, statusText, headers, text, data, attempts: 1, fromSuccess: false });
   if (status === 204 || status === 202 || status === 304) {
     await response.body?.cancel();
@@ -355,9 +354,18 @@ async function normalize(operation: string, response: Answer | Response, maxByte
       return { ...reply(JSON.stringify(body), body), status: 502, statusText: "Bad Gateway", fromSuccess: true };
     }
   }
-  // Redacted before anything is cut or parsed: a server may echo the request (and its token or password).
-  const body = toErrorBody(status, redact(text, secrets));
+  // Redacted before anything is cut or parsed, and after parsing, which may undo an escape
+  // (`\u0026`) that hid a secret from the first pass: a server may echo the request.
+  const body = redactValue(toErrorBody(status, redact(text, secrets)), secrets);
   return reply(JSON.stringify(body), body);
+}
+
+/** `headers`, or a copy with the secrets redacted from its values where any shows one. */
+function redactHeaders(headers: Iterable<[string, string]>, secrets: readonly string[]): Iterable<[string, string]> {
+  for (const [, value] of headers) {
+    if (redact(value, secrets) !== value) return [...headers].map(([name, v]): [string, string] => [name, redact(v, secrets)]);
+  }
+  return headers;
 }
 
 /** The first value of header `name` (lower case) in a reply, or null. */

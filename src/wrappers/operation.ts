@@ -22,6 +22,11 @@ export interface OperationSpec {
   files?: readonly string[];
   /** Every input field by wire name. */
   input: Record<string, FieldSpec>;
+  /**
+   * Where the success answer carries secrets (`format: password`): `token.key`, `[].key`
+   * in every item of a list. Middleware hooks see them redacted.
+   */
+  secrets?: readonly string[];
 }
 
 export interface FieldSpec {
@@ -118,14 +123,27 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     checkInput(operation, spec, input);
     const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
     const encoded = body && spec.body === "multipart" ? toFormData(operation, spec.files ?? [], body, maxUploadBytes) : body;
-    if (http.middleware.length > 0) return (await loadMiddleware()).viaMiddleware(http, operation, spec, { path, query, body: encoded }, options) as never;
-    return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options)) as never;
+    const passwords = passwordsOf(spec, body);
+    if (http.middleware.length > 0) return (await loadMiddleware()).viaMiddleware(http, operation, spec, { path, query, body: encoded }, options, passwords) as never;
+    return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options, passwords)) as never;
   };
   return ((operation: OperationId, input: unknown, options?: RequestOptions) => {
     const override = overrides[operation as keyof OverrideInputs] as Override<never> | undefined;
     if (override) return override(input as never, (wire) => sendWire(operation, wire, options), session);
     return sendWire(operation, input, options);
   }) as Send;
+}
+
+const NONE: readonly string[] = [];
+
+/** The values of the body's `format: password` fields (login, password change): secrets a server may echo. */
+function passwordsOf(spec: OperationSpec, body: Record<string, unknown> | undefined): readonly string[] {
+  let found: string[] | undefined;
+  for (const name in body) {
+    const value = body[name];
+    if (typeof value === "string" && value && spec.input[name]!.schema.format === "password") (found ??= []).push(value);
+  }
+  return found ?? NONE;
 }
 
 /**
