@@ -94,7 +94,7 @@ export interface Reply {
   /** A success's parsed data, or the ErrorBody. */
   data: unknown;
   attempts: number;
-  /** A 502 made from a 2xx whose body was broken: the server did act, so it is never retried. */
+  /** A 502 made from a 2xx whose body was broken (the server did act) or from a status outside 200–599: never retried. */
   fromSuccess: boolean;
 }
 
@@ -336,23 +336,34 @@ function tooLarge(error: unknown): boolean {
  * Reads the whole answer so that nothing later can fail on it: a success body that is
  * not JSON and any error body (HTML 502 pages, empty 500s, truncated JSON) become a
  * well-formed NeuroIO ErrorBody. The SDK acts as the gateway that got a bad answer, so a
- * 2xx with a broken body turns into a 502 naming the status it really had.
+ * 2xx with a broken body, or a status outside 200–599, turns into a 502 naming the status
+ * it really had.
  */
 async function normalize(operation: string, response: Answer | Response, maxBytes: number, secrets: readonly string[]): Promise<Reply> {
   const { status, statusText } = response;
   const headers = response.headers as Iterable<[string, string]>;
   const reply = (text: string | null, data: unknown): Reply => ({ operation, status, statusText, headers, text, data, attempts: 1, fromSuccess: false });
-  if (status === 204 || status === 202 || status === 304) {
+  const broken = (message: string): Reply => {
+    const body = errorBody(message);
+    return { ...reply(JSON.stringify(body), body), status: 502, statusText: "Bad Gateway", fromSuccess: true };
+  };
+  // 205 too: HTTP gives it no content, and a Response cannot carry one.
+  if (status === 204 || status === 202 || status === 205 || status === 304) {
     await response.body?.cancel();
     return reply(null, undefined);
   }
   const text = "clone" in response ? await readText(response, maxBytes) : response.text;
+  // A status HTTP has no class for (600 and up; a 1xx as the final answer) says nothing
+  // about what the server did and cannot be held by a Response: a 502 naming it, like a
+  // broken 2xx, and never retried.
+  if (status < 200 || status > 599) {
+    return broken(`NeuroIO answered HTTP ${status}, a status outside HTTP's 200–599${text.trim() === "" ? "" : `, with ${excerpt(redact(text, secrets))}`}`);
+  }
   if (response.ok) {
     try {
       return text === "" ? reply(null, undefined) : reply(text, JSON.parse(text));
     } catch {
-      const body = errorBody(`NeuroIO answered HTTP ${status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`);
-      return { ...reply(JSON.stringify(body), body), status: 502, statusText: "Bad Gateway", fromSuccess: true };
+      return broken(`NeuroIO answered HTTP ${status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`);
     }
   }
   // Redacted before anything is cut or parsed: a server may echo the request (and its token or password).
@@ -374,16 +385,32 @@ const OPERATION = Symbol("neuroio.operation");
  * JSON) and the call's attempts.
  */
 export function responseOf(reply: Reply): Response {
+  // Never throws: what a Response refuses is left out, not raised from a getter.
   const headers = new Headers();
   for (const [name, value] of reply.headers) {
     const lower = name.toLowerCase();
-    if (lower !== "content-length" && lower !== "content-encoding") headers.append(name, value);
+    if (lower === "content-length" || lower === "content-encoding") continue;
+    try {
+      headers.append(name, value);
+    } catch {
+      // A header line Headers refuses (a name that is not a token, a NUL or CR in the value): dropped.
+    }
   }
   if (reply.status < 200 || reply.status >= 300) headers.set("content-type", "application/json");
   headers.set(ATTEMPTS_HEADER, String(reply.attempts));
-  const response = new Response(reply.text, { status: reply.status, statusText: reply.statusText, headers });
+  // normalize() lets no other status through (see there); a Reply made elsewhere gets the same 502.
+  const status = reply.status >= 200 && reply.status <= 599 ? reply.status : 502;
+  // The reason phrase is informative only (RFC 9112 §4); one a Response refuses (control
+  // characters, or text past Latin-1, which undici reads as UTF-8) is dropped whole.
+  const statusText = REASON_PHRASE.test(reply.statusText) ? reply.statusText : "";
+  const body = NULL_BODY_STATUSES.has(status) ? null : reply.text;
+  const response = new Response(body, { status, statusText, headers });
   return Object.assign(response, { [OPERATION]: reply.operation });
 }
+
+// What the Response constructor accepts (Fetch standard: reason-phrase, null body status).
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /** The operation (`sources.list`) whose call answered `response`, if the SDK made it. */
 export function operationOf(response: Response): string | undefined {

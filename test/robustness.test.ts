@@ -1,0 +1,108 @@
+/**
+ * Robustness of the client against answers and inputs an outside audit found broken: odd
+ * statuses, reason phrases and headers, success bodies of the wrong type, impossible
+ * dates, bad options. The answers come from a raw TCP server on 127.0.0.1 (node:http
+ * refuses to write most of them), through both transports.
+ */
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import { Client, InputError, NeuroIOError, type ClientOptions } from "../src/wrappers";
+
+/** A server that reads each request's head and answers with the next scripted bytes, then closes. */
+class RawServer {
+  readonly requests: string[] = [];
+  private readonly queue: (string | Buffer)[] = [];
+  private readonly server = net.createServer((socket) => {
+    let head = "";
+    socket.on("error", () => {});
+    socket.on("data", (chunk) => {
+      head += chunk.toString("latin1");
+      if (!head.includes("\r\n\r\n")) return;
+      this.requests.push(head.slice(0, head.indexOf("\r\n")));
+      head = "";
+      socket.end(this.queue.shift() ?? answer(599, "Unscripted", "{}"));
+    });
+  });
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return this;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  script(...answers: (string | Buffer)[]): void {
+    this.queue.push(...answers);
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.queue.length = 0;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** An HTTP/1.1 answer as bytes: any status, reason phrase (UTF-8) and header lines. */
+function answer(status: number, reason: string, body: string, headers: Record<string, string> = {}): Buffer {
+  const lines = [`HTTP/1.1 ${status} ${reason}`, "content-type: application/json", `content-length: ${Buffer.byteLength(body)}`, "connection: close"];
+  for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+  return Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "utf8"), Buffer.from(body, "utf8")]);
+}
+
+let server: RawServer;
+beforeAll(async () => {
+  server = await new RawServer().start();
+});
+afterEach(() => server.reset());
+afterAll(() => server.close());
+
+const TRANSPORTS: [string, Partial<ClientOptions>][] = [
+  ["the Node transport", {}],
+  ["global fetch", { fetch: globalThis.fetch }],
+];
+
+describe.each(TRANSPORTS)("through %s", (_name, transport) => {
+  const client = (options: ClientOptions = {}) =>
+    new Client({ apiToken: "robustness-token-0123", iamUrl: server.url, apiUrl: server.url, maxRetries: 0, ...transport, ...options });
+
+  describe("result.response never throws", () => {
+    it.each([
+      ["a DEL character", "O\x7fK"],
+      ["a control character", "O\x01K"],
+      ["text past Latin-1", "Готово 完了"],
+    ])("a reason phrase with %s is dropped; status, headers and data stay", async (_what, reason) => {
+      server.script(answer(200, reason, '{"id": 1}', { "x-request-id": "abc" }));
+      const result = await client().whoami.me();
+      expect(result.data).toEqual({ id: 1 });
+      expect(result.response.status).toBe(200);
+      expect(result.response.statusText).toBe("");
+      expect(result.response.headers.get("x-request-id")).toBe("abc");
+      expect(await result.response.json()).toEqual({ id: 1 });
+    });
+
+    it("a 205 with a body: no data, a Response without a body", async () => {
+      server.script(answer(205, "Reset Content", '{"id": 1}'));
+      const result = await client().whoami.me();
+      expect(result.error).toBeUndefined();
+      expect(result.data).toBeUndefined();
+      expect(result.response.status).toBe(205);
+      expect(result.response.body).toBeNull();
+    });
+
+    it("a status past 599: a 502 error value naming it, not retried", async () => {
+      server.script(answer(600, "Weird", '{"detail": "odd"}'), answer(600, "Weird", "{}"));
+      const result = await client({ maxRetries: 2 }).whoami.me();
+      expect(result.data).toBeUndefined();
+      expect(result.error).toEqual({ error_codes: [], message: expect.stringContaining("HTTP 600"), fields: [] });
+      expect(result.error?.message).toContain("odd");
+      expect(result.response.status).toBe(502);
+      expect(await result.response.json()).toEqual(result.error);
+      expect(server.requests).toHaveLength(1);
+    });
+  });
+});
