@@ -58,12 +58,31 @@ function describe(reader, op) {
     path: op.path,
     body,
     files,
+    returns: successType(reader, op),
     input,
     dates,
     summary: op.operation.summary ?? "",
     description: op.operation.description ?? "",
     tag: op.operation.tags?.[0],
   };
+}
+
+/**
+ * The JSON type ("object" or "array") of the body every 2xx answer of `op` carries, when
+ * the document gives one; undefined when a success may come without a JSON body (204, 202)
+ * or its type is open. The client treats an empty or differently typed success body as a
+ * broken answer (src/wrappers/http.ts normalize).
+ */
+function successType(reader, op) {
+  const types = new Set();
+  for (const [code, raw] of Object.entries(op.operation.responses ?? {})) {
+    if (!/^2\d\d$/.test(code)) continue;
+    const media = reader.deref(raw).content?.["application/json"];
+    const type = media && constraints(reader, media.schema).type;
+    if (type !== "object" && type !== "array") return undefined;
+    types.add(type);
+  }
+  return types.size === 1 ? [...types][0] : undefined;
 }
 
 /** The checker's subset of a schema: constraints only, `$ref`s resolved, `allOf` merged. */
@@ -98,6 +117,7 @@ function operationsText(operations) {
       path: op.path,
       ...(op.body && { body: op.body }),
       ...(op.files.length && { files: op.files }),
+      ...(op.returns && { returns: op.returns }),
       input: op.input,
     };
     return `  ${JSON.stringify(op.id)}: ${literal(spec, 1)},`;
@@ -107,7 +127,7 @@ import type { operations } from "./schema";
 
 /**
  * Every operation of the document: its host, method and path template, how its body is
- * encoded, and each input field (path, query or body, under its wire name) with the
+ * encoded, the JSON type of its success body, and each input field (path, query or body, under its wire name) with the
  * document's constraints, which the client checks before sending anything.
  */
 // Typed by its keys only: the literal type of the data would be a large declaration file

@@ -105,4 +105,53 @@ describe.each(TRANSPORTS)("through %s", (_name, transport) => {
       expect(server.requests).toHaveLength(1);
     });
   });
+
+  describe("a success body that is not what the document promises is a broken answer", () => {
+    it.each([
+      ["an empty body", "", "an empty body"],
+      ["null", "null", "JSON null"],
+      ["a string", '"ok"', "JSON string"],
+      ["an array", "[]", "JSON array"],
+    ])("whoami.me (a JSON object) answered 200 with %s: a 502 error value naming it, not retried", async (_what, body, named) => {
+      server.script(answer(200, "OK", body), answer(200, "OK", body));
+      const result = await client({ maxRetries: 2 }).whoami.me();
+      expect(result.data).toBeUndefined();
+      expect(result.error?.message).toContain("HTTP 200");
+      expect(result.error?.message).toContain(named);
+      expect(result.error?.message).toContain("whoami.me returns a JSON object");
+      expect(result.response.status).toBe(502);
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it("tokens.list (a JSON array) answered 200 with an object: a 502 error value", async () => {
+      server.script(answer(200, "OK", '{"results": []}'));
+      const result = await client().tokens.list();
+      expect(result.data).toBeUndefined();
+      expect(result.error?.message).toContain("tokens.list returns a JSON array");
+      expect(result.response.status).toBe(502);
+    });
+
+    it("an operation that answers without a body (tokens.delete, 204) still succeeds with nothing", async () => {
+      server.script(answer(204, "No Content", ""));
+      const result = await client().tokens.delete({ token_id_or_key: 1 });
+      expect(result.error).toBeUndefined();
+      expect(result.data).toBeUndefined();
+      expect(result.response.status).toBe(204);
+    });
+
+    it.each([
+      ["an empty body", ""],
+      ["null", "null"],
+      ["no token", '{"user": {"username": "u"}}'],
+      ["a null token", '{"user": {"username": "u"}, "token": null}'],
+      ["a token without a key", '{"user": {"username": "u"}, "token": {"id": 1}}'],
+      ["a numeric key", '{"user": {"username": "u"}, "token": {"id": 1, "key": 42}}'],
+    ])("Client.login answered 200 with %s rejects with a NeuroIOError (502)", async (_what, body) => {
+      server.script(answer(200, "OK", body));
+      const error = await Client.login({ username: "u", password: "p" }, { iamUrl: server.url, apiUrl: server.url, ...transport }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NeuroIOError);
+      expect((error as NeuroIOError).status).toBe(502);
+      expect(server.requests).toHaveLength(1);
+    });
+  });
 });

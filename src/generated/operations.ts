@@ -4,7 +4,7 @@ import type { operations } from "./schema";
 
 /**
  * Every operation of the document: its host, method and path template, how its body is
- * encoded, and each input field (path, query or body, under its wire name) with the
+ * encoded, the JSON type of its success body, and each input field (path, query or body, under its wire name) with the
  * document's constraints, which the client checks before sending anything.
  */
 // Typed by its keys only: the literal type of the data would be a large declaration file
@@ -15,6 +15,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/auth/token/",
     body: "json",
+    returns: "object",
     input: {
       username: { in: "body", required: true, schema: { type: "string" } },
       password: { in: "body", required: true, schema: { type: "string", format: "password" } },
@@ -32,11 +33,12 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       reset_tokens: { in: "body", schema: { type: "boolean" } },
     },
   },
-  "whoami.me": { host: "iam", method: "GET", path: "/v1/whoami/", input: {} },
+  "whoami.me": { host: "iam", method: "GET", path: "/v1/whoami/", returns: "object", input: {} },
   "tokens.list": {
     host: "iam",
     method: "GET",
     path: "/v1/tokens/",
+    returns: "array",
     input: {
       permanent: { in: "query", schema: { type: "boolean" } },
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
@@ -48,6 +50,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/tokens/",
     body: "json",
+    returns: "object",
     input: { permanent: { in: "body", schema: { type: "boolean" } } },
   },
   "tokens.deleteList": {
@@ -60,6 +63,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "iam",
     method: "GET",
     path: "/v1/tokens/{token_id_or_key}/",
+    returns: "object",
     input: {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
     },
@@ -77,6 +81,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/tokens/{token_id_or_key}/",
     body: "json",
+    returns: "object",
     input: {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
@@ -86,6 +91,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "iam",
     method: "GET",
     path: "/v1/spaces/",
+    returns: "object",
     input: {
       q: { in: "query", schema: { type: "string" } },
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
@@ -97,12 +103,14 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/spaces/",
     body: "json",
+    returns: "object",
     input: { name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } } },
   },
   "spaces.get": {
     host: "iam",
     method: "GET",
     path: "/v1/spaces/{id}/",
+    returns: "object",
     input: { id: { in: "path", required: true, schema: { type: "integer" } } },
   },
   "spaces.delete": {
@@ -116,6 +124,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/spaces/{id}/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -126,16 +135,18 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/spaces/{id}/tokens/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       permanent: { in: "body", schema: { type: "boolean" } },
     },
   },
-  "lists.spaces.all": { host: "iam", method: "GET", path: "/v1/lists/spaces/", input: {} },
+  "lists.spaces.all": { host: "iam", method: "GET", path: "/v1/lists/spaces/", returns: "array", input: {} },
   "licenses.sources.list": {
     host: "iam",
     method: "GET",
     path: "/v1/licenses/sources/",
+    returns: "object",
     input: {
       q: { in: "query", schema: { type: "string" } },
       date_from: {
@@ -162,6 +173,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/licenses/sources/",
     body: "json",
+    returns: "object",
     input: {
       name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       entry_storage_days: { in: "body", schema: { type: "integer", minimum: 1 } },
@@ -171,6 +183,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "iam",
     method: "GET",
     path: "/v1/licenses/sources/{id}/",
+    returns: "object",
     input: { id: { in: "path", required: true, schema: { type: "integer" } } },
   },
   "licenses.sources.delete": {
@@ -184,6 +197,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/licenses/sources/{id}/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -195,6 +209,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "iam",
     method: "GET",
     path: "/v1/billing/usage/",
+    returns: "object",
     input: {
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
       offset: { in: "query", schema: { type: "integer", minimum: 0 } },
@@ -208,6 +223,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "iam",
     method: "GET",
     path: "/v1/billing/usage/total/",
+    returns: "object",
     input: {
       spaces_ids: { in: "query", schema: { type: "array", items: { type: "integer" } } },
       event_types: { in: "query", schema: { type: "array", items: { type: "integer", enum: [1, 2, 3, 4] } } },
@@ -219,6 +235,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/sources/",
+    returns: "object",
     input: {
       q: { in: "query", schema: { type: "string" } },
       spaces_ids: { in: "query", schema: { type: "array", items: { type: "integer" } } },
@@ -231,6 +248,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/sources/",
     body: "json",
+    returns: "object",
     input: {
       name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       license_id: { in: "body", schema: { type: ["integer", "null"] } },
@@ -265,6 +283,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/sources/{id}/",
+    returns: "object",
     input: { id: { in: "path", required: true, schema: { type: "integer" } } },
   },
   "sources.delete": {
@@ -278,6 +297,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/sources/{id}/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -313,6 +333,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/entries/",
+    returns: "object",
     input: {
       pid: { in: "query", schema: { type: "array", items: { type: "string" } } },
       result: {
@@ -364,6 +385,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/entries/stats/pid/{pid}/",
+    returns: "object",
     input: { pid: { in: "path", required: true, schema: { type: "string" } } },
   },
   "entries.delete": {
@@ -378,6 +400,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/persons/",
     body: "multipart",
     files: ["image"],
+    returns: "object",
     input: {
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
       source: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -392,6 +415,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/persons/entry/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "body", required: true, schema: { type: "integer" } },
       create_on_ha: { in: "body", schema: { type: "boolean" } },
@@ -426,6 +450,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/persons/search/",
     body: "multipart",
     files: ["image"],
+    returns: "object",
     input: {
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
       identify_asm: { in: "body", schema: { type: "boolean" } },
@@ -441,6 +466,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/groups/persons/",
+    returns: "object",
     input: {
       q: { in: "query", schema: { type: "string" } },
       pids_include: { in: "query", schema: { type: "array", items: { type: "string" } } },
@@ -456,6 +482,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/groups/persons/",
     body: "json",
+    returns: "object",
     input: { name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } } },
   },
   "groups.add": {
@@ -463,6 +490,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/groups/persons/pids/",
     body: "json",
+    returns: "object",
     input: {
       pids: {
         in: "body",
@@ -477,6 +505,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "DELETE",
     path: "/v1/groups/persons/pids/",
     body: "json",
+    returns: "object",
     input: {
       pids: {
         in: "body",
@@ -490,6 +519,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/groups/persons/{id}/",
+    returns: "object",
     input: { id: { in: "path", required: true, schema: { type: "integer" } } },
   },
   "groups.delete": {
@@ -503,6 +533,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/groups/persons/{id}/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -512,6 +543,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/groups/persons/{id}/pids/",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       pids: { in: "query", schema: { type: "array", items: { type: "string" } } },
@@ -523,6 +555,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/notifications/",
+    returns: "object",
     input: {
       q: { in: "query", schema: { type: "string" } },
       spaces_ids: { in: "query", schema: { type: "array", items: { type: "integer" } } },
@@ -535,6 +568,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/notifications/",
     body: "json",
+    returns: "object",
     input: {
       name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       is_active: { in: "body", schema: { type: "boolean" } },
@@ -572,6 +606,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/notifications/{id}/",
+    returns: "object",
     input: { id: { in: "path", required: true, schema: { type: "integer" } } },
   },
   "notifications.delete": {
@@ -585,6 +620,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/notifications/{id}/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -619,23 +655,25 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       persons_groups: { in: "body", schema: { type: "array", items: { type: "integer" } } },
     },
   },
-  "settings.get": { host: "api", method: "GET", path: "/v1/settings/thresholds/", input: {} },
+  "settings.get": { host: "api", method: "GET", path: "/v1/settings/thresholds/", returns: "object", input: {} },
   "settings.update": {
     host: "api",
     method: "PATCH",
     path: "/v1/settings/thresholds/",
     body: "json",
+    returns: "object",
     input: {
       exact: { in: "body", schema: { type: "number", minimum: 0, maximum: 100 } },
       ha: { in: "body", schema: { type: "number", minimum: 0, maximum: 100 } },
       junk: { in: "body", schema: { type: "number", minimum: 0, maximum: 100 } },
     },
   },
-  "settings.reset": { host: "api", method: "POST", path: "/v1/settings/thresholds/reset/", input: {} },
+  "settings.reset": { host: "api", method: "POST", path: "/v1/settings/thresholds/reset/", returns: "object", input: {} },
   "streams.tokens.list": {
     host: "api",
     method: "GET",
     path: "/v1/streams/tokens/",
+    returns: "array",
     input: {
       permanent: { in: "query", schema: { type: "boolean" } },
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
@@ -647,6 +685,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/streams/tokens/",
     body: "json",
+    returns: "object",
     input: { permanent: { in: "body", schema: { type: "boolean" } } },
   },
   "streams.tokens.deleteList": {
@@ -659,6 +698,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/streams/tokens/{token_id_or_key}/",
+    returns: "object",
     input: {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
     },
@@ -676,6 +716,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/streams/tokens/{token_id_or_key}/",
     body: "json",
+    returns: "object",
     input: {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
@@ -687,6 +728,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/utility/compare/",
     body: "multipart",
     files: ["image1", "image2"],
+    returns: "object",
     input: {
       image1: { in: "body", required: true, schema: { type: "string", format: "binary" } },
       image2: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -699,12 +741,14 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/utility/asm/",
     body: "multipart",
     files: ["image"],
+    returns: "object",
     input: { image: { in: "body", required: true, schema: { type: "string", format: "binary" } } },
   },
   "utility.customer": {
     host: "api",
     method: "GET",
     path: "/v1/utility/customer/",
+    returns: "object",
     input: {
       source: { in: "query", schema: { type: "string" } },
       offset: { in: "query", schema: { type: "integer", minimum: 0 } },
@@ -716,6 +760,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/faceid/compare/",
     body: "multipart",
     files: ["photo"],
+    returns: "object",
     input: {
       photo: { in: "body", required: true, schema: { type: "string", format: "binary" } },
       facesize: { in: "body", schema: { type: "integer", minimum: 0 } },
@@ -728,6 +773,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/faceid/verification/",
     body: "multipart",
     files: ["photo_face", "photo_id"],
+    returns: "object",
     input: {
       photo_face: { in: "body", required: true, schema: { type: "string", format: "binary" } },
       photo_face_facesize: { in: "body", schema: { type: "integer", minimum: 0 } },
@@ -737,8 +783,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       result: { in: "body", schema: { type: "string", enum: ["new", "reinit", "exact", "ha", "junk", "nm", "det"] } },
     },
   },
-  "faceid.idCodes": { host: "api", method: "GET", path: "/v1/faceid/id-codes/", input: {} },
-  "version.get": { host: "api", method: "GET", path: "/v1/version/", input: {} },
+  "faceid.idCodes": { host: "api", method: "GET", path: "/v1/faceid/id-codes/", returns: "array", input: {} },
+  "version.get": { host: "api", method: "GET", path: "/v1/version/", returns: "object", input: {} },
 };
 
 export type OperationId = keyof operations;

@@ -1,5 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, scrub, type ErrorBody } from "./errors";
+import { OPERATIONS, type OperationId } from "../generated/operations";
 import { MAX_TIMER_MS, checkNumbers, checkType } from "./options";
 import type { Session } from "./session";
 import { SDK_VERSION } from "../version";
@@ -360,15 +361,29 @@ async function normalize(operation: string, response: Answer | Response, maxByte
     return broken(`NeuroIO answered HTTP ${status}, a status outside HTTP's 200–599${text.trim() === "" ? "" : `, with ${excerpt(redact(text, secrets))}`}`);
   }
   if (response.ok) {
+    let data: unknown;
     try {
-      return text === "" ? reply(null, undefined) : reply(text, JSON.parse(text));
+      data = text === "" ? undefined : JSON.parse(text);
     } catch {
       return broken(`NeuroIO answered HTTP ${status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`);
     }
+    // Where the document promises a JSON object or array, anything else (nothing, null, a
+    // string) would only fail later in the caller's code, as a TypeError far from here.
+    const returns = OPERATIONS[operation as OperationId]?.returns;
+    if (returns !== undefined && jsonType(data) !== returns) {
+      const got = text.trim() === "" ? "an empty body" : `JSON ${jsonType(data)} ${excerpt(redact(text, secrets))}`;
+      return broken(`NeuroIO answered HTTP ${status} with ${got} where ${operation} returns a JSON ${returns}`);
+    }
+    return reply(text === "" ? null : text, data);
   }
   // Redacted before anything is cut or parsed: a server may echo the request (and its token or password).
   const body = toErrorBody(status, redact(text, secrets));
   return reply(JSON.stringify(body), body);
+}
+
+/** The JSON type of a parsed body: object, array, null, string, number or boolean. */
+function jsonType(data: unknown): string {
+  return data === null ? "null" : Array.isArray(data) ? "array" : typeof data;
 }
 
 /** The first value of header `name` (lower case) in a reply, or null. */

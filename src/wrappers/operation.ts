@@ -20,6 +20,8 @@ export interface OperationSpec {
   body?: "json" | "multipart";
   /** The multipart fields that carry files. */
   files?: readonly string[];
+  /** The JSON type of every success body, when the document promises one: an empty or other body is a broken answer. */
+  returns?: "object" | "array";
   /** Every input field by wire name. */
   input: Record<string, FieldSpec>;
 }
