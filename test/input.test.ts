@@ -78,6 +78,17 @@ const CASES: Case[] = [
   ["entries.list", "liveness[0]", (c) => c.entries.list({ liveness: [js("maybe")] })],
   ["entries.list", "date_from", (c) => c.entries.list({ date_from: new Date(NaN) })],
   ["entries.list", "date_to", (c) => c.entries.list({ date_to: "2021-02-30Tnoon" })],
+  // impossible dates (RFC 3339: a real calendar day, hours to 23, minutes and seconds to 59)
+  ["entries.list", "date_from", (c) => c.entries.list({ date_from: "2021-02-30" })],
+  ["entries.list", "date_from", (c) => c.entries.list({ date_from: "2021-02-29T10:00:00Z" })],
+  ["entries.list", "date_from", (c) => c.entries.list({ date_from: "1900-02-29" })],
+  ["entries.list", "date_to", (c) => c.entries.list({ date_to: "2021-13-01" })],
+  ["entries.list", "date_to", (c) => c.entries.list({ date_to: "2021-04-31T12:00:00" })],
+  ["entries.list", "date_to", (c) => c.entries.list({ date_to: "2021-05-01T24:00" })],
+  ["entries.list", "date_to", (c) => c.entries.list({ date_to: "2021-05-01T23:60:00Z" })],
+  ["entries.list", "date_to", (c) => c.entries.list({ date_to: "2021-05-01T23:59:61Z" })],
+  ["entries.list", "date_to", (c) => c.entries.list({ date_to: "2021-05-01T23:00:00+24:00" })],
+  ["licenses.sources.list", "date_from", (c) => c.licenses.sources.list({ date_from: "2021-00-10" })],
   ["entries.list", "since", (c) => c.entries.list(js({ since: "2021-01-01" }))],
   ["entries.get", "pid", (c) => c.entries.get({ pid: "" })],
   ["entries.get", "pid", (c) => c.entries.get({ pid: "." })],
@@ -171,4 +182,11 @@ test("a string path parameter is sent percent-encoded as one segment", async () 
 test("Dates in date-time filters go out as ISO 8601; valid values pass unchanged", async () => {
   await client.entries.list({ date_from: new Date("2021-05-01T00:00:00Z"), result: ["new", "nm"], sex: [0, 1], mood: ["happiness"] });
   expect(server.only().query).toBe("date_from=2021-05-01T00%3A00%3A00.000Z&result=new,nm&sex=0,1&mood=happiness");
+});
+
+test("real calendar days pass: leap days of leap years, the last second of a day, offsets", async () => {
+  for (const date of ["2024-02-29", "2000-02-29T00:00:00Z", "2021-12-31T23:59:59.999+14:00", "2021-04-30 08:15", "2021-01-31T00:00:00-0530"]) {
+    await client.entries.list({ date_from: date });
+  }
+  expect(server.requests).toHaveLength(5);
 });

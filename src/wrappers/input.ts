@@ -138,12 +138,27 @@ function checkNumber(field: string, schema: SchemaSpec, value: number, fail: Fai
 // Formats whose wrong values the server would refuse anyway; checked here so that the
 // caller learns which field before anything is sent.
 const FORMATS: Record<string, (value: string) => boolean> = {
-  // RFC 3339 (a space for the `T` allowed, as Python's str(datetime) writes it); no offset means UTC.
-  "date-time": (v) => /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/i.test(v) && !Number.isNaN(Date.parse(v.replace(" ", "T"))),
-  date: (v) => /^\d{4}-\d\d-\d\d$/.test(v) && !Number.isNaN(Date.parse(v)),
+  // RFC 3339 (a space for the `T` allowed, as Python's str(datetime) writes it); no offset
+  // means UTC. Each part within its range: Date.parse rolls 2021-02-30 over to March 2.
+  "date-time": (v) => {
+    const m = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(?:Z|[+-](\d\d):?(\d\d))?$/i.exec(v);
+    // No leap second (:60): the server's Python datetime has none.
+    return m !== null && isDay(+m[1]!, +m[2]!, +m[3]!) && +m[4]! <= 23 && +m[5]! <= 59 && +(m[6] ?? 0) <= 59 && +(m[7] ?? 0) <= 23 && +(m[8] ?? 0) <= 59;
+  },
+  date: (v) => {
+    const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(v);
+    return m !== null && isDay(+m[1]!, +m[2]!, +m[3]!);
+  },
   uri: (v) => URL.canParse(v),
   email: (v) => /^[^\s@]+@[^\s@]+$/.test(v),
 };
+
+/** A day of the Gregorian calendar, leap years included (RFC 3339 §5.7); year 0000 is refused, as Python's date refuses it. */
+function isDay(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year >= 1 && days !== undefined && day >= 1 && day <= days;
+}
 
 function checkString(field: string, schema: SchemaSpec, value: string, fail: Fail): void {
   if (schema.minLength !== undefined && value.length < schema.minLength) {
