@@ -128,6 +128,13 @@ const CASES: Case[] = [
   ["utility.asm", "image", (c) => c.utility.asm({ image: js(12345) })],
   ["faceid.compare", "photo", (c) => c.faceid.compare(js({}))],
   ["faceid.verification", "photo_id", (c) => c.faceid.verification(js({ photo_face: image }))],
+  // lone UTF-16 surrogates, wherever a string goes: path, query, JSON body, multipart text, a file name
+  ["tokens.get", "token_id_or_key", (c) => c.tokens.get({ token_id_or_key: "key\uD800" })],
+  ["spaces.list", "q", (c) => c.spaces.list({ q: "\uDC00abc" })],
+  ["spaces.create", "name", (c) => c.spaces.create({ name: "cam \uD83D" })],
+  ["groups.add", "pids[1]", (c) => c.groups.add({ pids: ["p1", "p\uDFFF"], groups_ids: [1] })],
+  ["persons.create", "source", (c) => c.persons.create({ image, source: "\uD800" })],
+  ["persons.create", "image.filename", (c) => c.persons.create({ image: { data: image, filename: "\uD800.jpg" }, source: "cam" })],
 ];
 
 test(`the table has at least 60 cases across every namespace`, () => {
@@ -189,4 +196,12 @@ test("real calendar days pass: leap days of leap years, the last second of a day
     await client.entries.list({ date_from: date });
   }
   expect(server.requests).toHaveLength(5);
+});
+
+test("a well-formed surrogate pair (an emoji) passes in the path, the query and a JSON body", async () => {
+  await client.tokens.get({ token_id_or_key: "key😀" });
+  await client.spaces.list({ q: "😀" });
+  await client.spaces.create({ name: "cam 😀" });
+  expect(server.requests.map((r) => r.url)).toEqual(["/v1/tokens/key%F0%9F%98%80/", "/v1/spaces/?q=%F0%9F%98%80", "/v1/spaces/"]);
+  expect(server.requests[2]!.json).toEqual({ name: "cam 😀" });
 });

@@ -155,3 +155,43 @@ describe.each(TRANSPORTS)("through %s", (_name, transport) => {
     });
   });
 });
+
+describe("options that are not what they claim are refused before anything is sent", () => {
+  const options = { apiToken: "robustness-token-0123", iamUrl: "http://127.0.0.1:9", apiUrl: "http://127.0.0.1:9" };
+
+  it.each([
+    ["an empty object", {}],
+    ["an object with only `aborted`", { aborted: false }],
+    ["a string", "abort"],
+  ])("signal: %s is an InputError naming it", async (_what, signal) => {
+    const client = new Client({ ...options, apiUrl: server.url });
+    const thrown = await client.version.get({ signal: signal as never }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(InputError);
+    expect(thrown).toMatchObject({ field: "signal" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["an object without hooks", [{}], "middleware[0]"],
+    ["a hook that is not a function", [{ onRequest() {} }, { onResponse: "log" }], "middleware[1]"],
+    ["null", [null], "middleware[0]"],
+  ])("middleware with %s is an InputError naming it, when the client is made", (_what, middleware, field) => {
+    let thrown: unknown;
+    try {
+      new Client({ ...options, middleware: middleware as never });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    expect(thrown).toMatchObject({ field });
+  });
+
+  it("a middleware with one hook is taken, and runs", async () => {
+    const seen: string[] = [];
+    server.script(answer(200, "OK", '{"version": "1"}'));
+    const client = new Client({ ...options, apiUrl: server.url, middleware: [{ onRequest: ({ request }) => void seen.push(request.method) }] });
+    const { data } = await client.version.get();
+    expect(data).toEqual({ version: "1" });
+    expect(seen).toEqual(["GET"]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, scrub, type ErrorBody } from "./errors";
 import { OPERATIONS, type OperationId } from "../generated/operations";
-import { MAX_TIMER_MS, checkNumbers, checkType } from "./options";
+import { MAX_TIMER_MS, checkNumbers, checkSignal, checkType } from "./options";
 import type { Session } from "./session";
 import { SDK_VERSION } from "../version";
 
@@ -191,7 +191,7 @@ export class Http {
   private settings(options: RequestOptions): CallSettings {
     checkType("options", options, "object");
     checkNumbers(options, ["timeoutMs", "maxRetries", "deadlineMs", "maxResponseBytes"]);
-    checkType("signal", options.signal, "object");
+    checkSignal("signal", options.signal);
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
     return {
       signal: options.signal,

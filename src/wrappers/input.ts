@@ -22,6 +22,7 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
   }
   for (const [name, field] of Object.entries(spec.input)) {
     const value = given[name];
+    checkWellFormed(name, value, fail);
     if (value === undefined) {
       if (field.required) fail(name, "is required");
       continue;
@@ -52,6 +53,24 @@ function checkPathSegment(name: string, field: FieldSpec, value: unknown, fail: 
     if (decoded === "." || decoded === ".." || value === "." || value === "..") fail(name, `${JSON.stringify(value)} is not a valid path segment`);
   }
   check(name, field.schema, value, fail, false);
+}
+
+// In u-mode \p{Cs} matches only a surrogate without its pair.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Every string in `value` (nested in arrays and plain objects, a file's name included) is
+ * well-formed UTF-16: a lone surrogate cannot be percent-encoded (encodeURIComponent throws
+ * a URIError) and goes into JSON as an escape the server cannot decode to text.
+ */
+function checkWellFormed(field: string, value: unknown, fail: Fail): void {
+  if (typeof value === "string") {
+    if (LONE_SURROGATE.test(value)) fail(field, "contains a lone UTF-16 surrogate (not valid Unicode text)");
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => checkWellFormed(`${field}[${i}]`, item, fail));
+  } else if (typeof value === "object" && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    for (const [name, item] of Object.entries(value)) checkWellFormed(`${field}.${name}`, item, fail);
+  }
 }
 
 function allows(schema: SchemaSpec, type: string): boolean {
