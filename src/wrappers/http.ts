@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, scrub, type ErrorBody } from "./errors";
+import { ConnectionError, InputError, ResponseTooLargeError, TimeoutError, redact, scrub, type ErrorBody } from "./errors";
 import { OPERATIONS, type OperationId } from "../generated/operations";
 import { MAX_TIMER_MS, checkNumbers, checkSignal, checkType } from "./options";
 import type { Session } from "./session";
@@ -41,6 +41,8 @@ export interface RequestOptions {
   /** Largest answer body read, in bytes after decoding: an integer from 1 to 256 MiB. Default: the client's (64 MiB). */
   maxResponseBytes?: number;
 }
+
+const CALL_OPTIONS: readonly (keyof RequestOptions)[] = ["signal", "timeoutMs", "maxRetries", "deadlineMs", "maxResponseBytes"];
 
 /** A call's options with every default filled in. */
 interface CallSettings {
@@ -181,15 +183,22 @@ export class Http {
   send(operation: string, request: PendingRequest, options: RequestOptions = {}): Promise<Reply> {
     let settings: CallSettings;
     try {
-      settings = this.settings(options);
+      settings = this.settings(operation, options);
     } catch (error) {
       return Promise.reject(error);
     }
     return this.call(request, operation, settings);
   }
 
-  private settings(options: RequestOptions): CallSettings {
+  private settings(operation: string, options: RequestOptions): CallSettings {
     checkType("options", options, "object");
+    // A misspelt option (`timeout`) would silently leave the default in force; so would a
+    // field given to an operation without input, whose one argument is the options.
+    for (const name of Object.keys(options)) {
+      if (!CALL_OPTIONS.includes(name as keyof RequestOptions)) {
+        throw new InputError(name, `is not an option of a call; expected ${CALL_OPTIONS.join(", ")}`, operation);
+      }
+    }
     checkNumbers(options, ["timeoutMs", "maxRetries", "deadlineMs", "maxResponseBytes"]);
     checkSignal("signal", options.signal);
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
