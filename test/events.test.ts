@@ -770,6 +770,42 @@ describe("new EventsListener(client)", () => {
   });
 });
 
+describe("a token in the feed URL", () => {
+  const URL_TOKEN = "tok-in-url-S3CRET-91c2";
+  const PASSWORD = "pw-in-url-S3CRET-07";
+
+  test("userinfo and query values show as [redacted] in url, inspect and JSON; the socket gets the real URL", async () => {
+    let seenUrl: string | undefined;
+    const { url } = await startRawServer((connection) => behaveLikeTheFeed(connection), (info, done) => {
+      seenUrl = (info as { req: http.IncomingMessage }).req.url;
+      done(true);
+    });
+    const secretUrl = url.replace("ws://", `ws://feed-user:${PASSWORD}@`) + `/feed?token=${URL_TOKEN}&space=1`;
+    const { listener } = listen({ url: secretUrl, token: () => TOKEN });
+    await listener.connect();
+
+    expect(seenUrl).toBe(`/feed?token=${URL_TOKEN}&space=1`);
+    expect(listener.url).toBe(`ws://[redacted]@${url.slice("ws://".length)}/feed?token=[redacted]&space=[redacted]`);
+    for (const shown of [util.inspect(listener, { depth: 10, showHidden: true }), JSON.stringify(listener), JSON.stringify(Object.values(listener))]) {
+      expect(shown).toContain("[redacted]");
+      expect(shown).not.toContain(URL_TOKEN);
+      expect(shown).not.toContain(PASSWORD);
+      expect(shown).not.toContain(TOKEN);
+    }
+  });
+
+  test("a URL the WebSocket refuses: the error names it without the token, in its message and cause", async () => {
+    const { listener, errors } = listen({ url: `ws://127.0.0.1:99999/feed?token=${URL_TOKEN}`, token: () => TOKEN });
+    const error = await listener.connect().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EventsConnectionError);
+    expect((error as Error).message).toContain("token=[redacted]");
+    for (const reported of [error, ...errors]) {
+      const shown = util.inspect(reported, { depth: Infinity, showHidden: true }) + String((reported as Error).stack);
+      expect(shown).not.toContain(URL_TOKEN);
+    }
+  });
+});
+
 describe("attachEventsServer", () => {
   test("answers PING before AUTH, rejects other paths and junk, and closes refused sockets with 1008", async () => {
     const { url, feed } = await startFeed({ path: "/feed" });

@@ -16,7 +16,7 @@ import type { components } from "../generated/schema";
 import { EVENTS_SOURCE, type Client } from "./client";
 import { InputError } from "./errors";
 import { describeValue } from "./input";
-import { EventsConnection, type ConnectionSettings, type ListenerPort } from "./events-connection";
+import { EventsConnection, shownUrl, type ConnectionSettings, type ListenerPort } from "./events-connection";
 import { MAX_TIMER_MS, checkSignal, checkType } from "./options";
 
 /** The entry an event carries: inferred to be the Entry object of `GET /v1/entries/` (reference §9.3 leaves it open). */
@@ -183,6 +183,7 @@ type Waiter = { resolve: () => void; reject: (error: Error) => void };
  * connection itself is events-connection.ts.
  */
 export class EventsListener {
+  /** The feed URL as given, less its secrets: userinfo and every query value show as `[redacted]`. */
   readonly url: string;
 
   // Everything else lives in #private fields: the settings hold the token getter, which
@@ -211,7 +212,7 @@ export class EventsListener {
     const fromClient = typeof (source as Client)[EVENTS_SOURCE] === "function";
     const { url, token } = fromClient ? (source as Client)[EVENTS_SOURCE]() : (source as EventsListenerOptions);
     const options: EventsOptions = (fromClient ? clientOptions : (source as EventsListenerOptions)) ?? {};
-    this.url = url;
+    this.url = shownUrl(url);
     this.#settings = {
       url,
       token,
