@@ -6,7 +6,7 @@
  */
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { Client, InputError, NeuroIOError, type ClientOptions } from "../src/wrappers";
+import { Client, ConnectionError, InputError, NeuroIOError, type ClientOptions } from "../src/wrappers";
 
 /** A server that reads each request's head and answers with the next scripted bytes, then closes. */
 class RawServer {
@@ -103,6 +103,24 @@ describe.each(TRANSPORTS)("through %s", (_name, transport) => {
       expect(result.response.status).toBe(502);
       expect(await result.response.json()).toEqual(result.error);
       expect(server.requests).toHaveLength(1);
+    });
+  });
+
+  describe("content-encoding", () => {
+    it("a gzip header on a body that is not gzip: a ConnectionError that says the body does not decode, not that the host was unreachable", async () => {
+      server.script(answer(200, "OK", '{"id": 1}', { "content-encoding": "gzip" }));
+      const thrown = await client().whoami.me().catch((e: unknown) => e);
+      expect(thrown).toBeInstanceOf(ConnectionError);
+      expect((thrown as Error).message).toContain("does not decode as its content-encoding says");
+      expect((thrown as Error).message).toContain("Z_DATA_ERROR");
+      expect((thrown as Error).message).not.toContain("could not reach");
+    });
+
+    it("an unknown coding: the body is taken as it came, as fetch takes it", async () => {
+      server.script(answer(200, "OK", '{"id": 1}', { "content-encoding": "bogus" }));
+      const result = await client().whoami.me();
+      expect(result.data).toEqual({ id: 1 });
+      expect(result.response.headers.get("content-encoding")).toBeNull();
     });
   });
 

@@ -305,7 +305,7 @@ export class Http {
       if (timedOut && !signal?.aborted) throw new TimeoutError(operation, timeoutMs);
       if (signal?.aborted) throw signal.reason;
       if (tooLarge(error)) throw new ResponseTooLargeError(operation, maxResponseBytes);
-      throw new ConnectionError(`${operation}: could not reach ${new URL(request.url).host} (${redact(describe(error), secrets)})${corsHint(request.url)}`, {
+      throw new ConnectionError(`${operation}: ${redact(describe(error, new URL(request.url).host), secrets)}${corsHint(request.url)}`, {
         cause: scrub(error, secrets),
       });
     } finally {
@@ -510,9 +510,21 @@ function excerpt(text: string): string {
   return JSON.stringify(flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat);
 }
 
-function describe(error: unknown): string {
+/**
+ * Why a request got no usable answer from `host`, for a ConnectionError's message. A body
+ * that does not decode as its content-encoding says (zlib's Z_DATA_ERROR, a broken brotli
+ * stream) did reach us: it stays a ConnectionError, since the body was lost on the way as
+ * with a connection cut mid-body (and a GET is retried), but the message says so. An unknown
+ * coding (`content-encoding: bogus`) is no error at all: both transports, as fetch does,
+ * hand the body over as it came.
+ */
+function describe(error: unknown, host: string): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const code = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  if (typeof cause?.code === "string" && /^Z_|BROTLI|_ERROR_FORMAT_/.test(cause.code)) {
+    return `the answer from ${host} has a body that does not decode as its content-encoding says: ${cause.message ?? "corrupt data"} (${code})`;
+  }
+  return `could not reach ${host} (${code})`;
 }
 
 /**
