@@ -31,6 +31,7 @@ function describe(reader, op) {
   }
   let body;
   let files = [];
+  const fileTypes = {};
   if (op.requestBody) {
     const content = op.requestBody.content;
     // JSON where the document allows it (both official SDKs can send it); multipart for uploads.
@@ -38,6 +39,10 @@ function describe(reader, op) {
     body = { "application/json": "json", "multipart/form-data": "multipart" }[mediaType];
     if (!body) throw new Error(`${op.operationId}: no encoder for ${mediaType}`);
     const schema = reader.deref(content[mediaType].schema);
+    // The media types the document accepts per file field (`encoding.<field>.contentType`).
+    for (const [name, encoding] of Object.entries(content[mediaType].encoding ?? {})) {
+      if (encoding.contentType) fileTypes[name] = encoding.contentType.split(",").map((type) => type.trim().toLowerCase());
+    }
     const required = new Set(schema.required ?? []);
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       if (input[name]) throw new Error(`${op.operationId}: ${name} is both a parameter and a body field`);
@@ -58,6 +63,7 @@ function describe(reader, op) {
     path: op.path,
     body,
     files,
+    fileTypes,
     returns: successType(reader, op),
     input,
     dates,
@@ -117,6 +123,7 @@ function operationsText(operations) {
       path: op.path,
       ...(op.body && { body: op.body }),
       ...(op.files.length && { files: op.files }),
+      ...(Object.keys(op.fileTypes).length && { fileTypes: op.fileTypes }),
       ...(op.returns && { returns: op.returns }),
       input: op.input,
     };

@@ -135,6 +135,10 @@ const CASES: Case[] = [
   // unknown per-call options
   ["spaces.list", "timeout", (c) => c.spaces.list({}, js({ timeout: 5 }))],
   ["sources.get", "retries", (c) => c.sources.get({ id: 1 }, js({ retries: 0 }))],
+  // file media types the document does not accept for the field (it names image/jpeg, image/png)
+  ["persons.create", "image", (c) => c.persons.create({ image: { data: image, type: "text/plain" }, source: "cam" })],
+  ["utility.compare", "image2", (c) => c.utility.compare({ image1: image, image2: new Blob([image], { type: "image/gif" }) })],
+  ["persons.search", "image", (c) => c.persons.search({ image: Uint8Array.from([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]) })],
   // lone UTF-16 surrogates, wherever a string goes: path, query, JSON body, multipart text, a file name
   ["tokens.get", "token_id_or_key", (c) => c.tokens.get({ token_id_or_key: "key\uD800" })],
   ["spaces.list", "q", (c) => c.spaces.list({ q: "\uDC00abc" })],
@@ -218,4 +222,12 @@ test("every per-call option is still taken", async () => {
   await client.spaces.list({}, { signal, timeoutMs: 5_000, maxRetries: 0, deadlineMs: 10_000, maxResponseBytes: 1_000_000 });
   await client.whoami.me({ timeoutMs: 5_000 });
   expect(server.requests).toHaveLength(2);
+});
+
+test("files of an accepted or unknown media type go out: JPEG, PNG with parameters, untyped bytes, application/octet-stream", async () => {
+  await client.persons.search({ image });
+  await client.persons.search({ image: new Blob([image], { type: "image/PNG; x=1" }) });
+  await client.persons.search({ image: new Blob([Uint8Array.from([1, 2, 3])]) });
+  await client.persons.search({ image: { data: Uint8Array.from([1, 2, 3]), type: "application/octet-stream" } });
+  expect(server.requests.map((r) => r.files.image?.contentType)).toEqual(["image/jpeg", "image/png", "application/octet-stream", "application/octet-stream"]);
 });

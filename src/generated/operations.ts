@@ -400,6 +400,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/persons/",
     body: "multipart",
     files: ["image"],
+    fileTypes: { image: ["image/jpeg", "image/png"] },
     returns: "object",
     input: {
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -435,6 +436,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/persons/reinit/{pid}/",
     body: "multipart",
     files: ["image"],
+    fileTypes: { image: ["image/jpeg", "image/png"] },
     input: {
       pid: { in: "path", required: true, schema: { type: "string" } },
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -450,6 +452,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/persons/search/",
     body: "multipart",
     files: ["image"],
+    fileTypes: { image: ["image/jpeg", "image/png"] },
     returns: "object",
     input: {
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -728,6 +731,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/utility/compare/",
     body: "multipart",
     files: ["image1", "image2"],
+    fileTypes: { image1: ["image/jpeg", "image/png"], image2: ["image/jpeg", "image/png"] },
     returns: "object",
     input: {
       image1: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -741,6 +745,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/utility/asm/",
     body: "multipart",
     files: ["image"],
+    fileTypes: { image: ["image/jpeg", "image/png"] },
     returns: "object",
     input: { image: { in: "body", required: true, schema: { type: "string", format: "binary" } } },
   },
@@ -760,6 +765,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/faceid/compare/",
     body: "multipart",
     files: ["photo"],
+    fileTypes: { photo: ["image/jpeg", "image/png"] },
     returns: "object",
     input: {
       photo: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -773,6 +779,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/faceid/verification/",
     body: "multipart",
     files: ["photo_face", "photo_id"],
+    fileTypes: { photo_face: ["image/jpeg", "image/png"], photo_id: ["image/jpeg", "image/png"] },
     returns: "object",
     input: {
       photo_face: { in: "body", required: true, schema: { type: "string", format: "binary" } },

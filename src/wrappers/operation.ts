@@ -21,6 +21,8 @@ export interface OperationSpec {
   body?: "json" | "multipart";
   /** The multipart fields that carry files. */
   files?: readonly string[];
+  /** The media types the document accepts for a file field, where it names them. */
+  fileTypes?: Record<string, readonly string[]>;
   /** The JSON type of every success body, when the document promises one: an empty or other body is a broken answer. */
   returns?: "object" | "array";
   /** Every input field by wire name. */
@@ -123,7 +125,7 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     const spec: OperationSpec = OPERATIONS[operation];
     checkInput(operation, spec, input);
     const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
-    const encoded = body && spec.body === "multipart" ? toFormData(operation, spec.files ?? [], body, maxUploadBytes) : body;
+    const encoded = body && spec.body === "multipart" ? toFormData(operation, spec, body, maxUploadBytes) : body;
     if (http.middleware.length > 0) return (await loadMiddleware()).viaMiddleware(http, operation, spec, { path, query, body: encoded }, options) as never;
     return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options)) as never;
   };
