@@ -31,6 +31,7 @@ function describe(reader, op) {
   }
   let body;
   let files = [];
+  const fileTypes = {};
   if (op.requestBody) {
     const content = op.requestBody.content;
     // JSON where the document allows it (both official SDKs can send it); multipart for uploads.
@@ -38,6 +39,10 @@ function describe(reader, op) {
     body = { "application/json": "json", "multipart/form-data": "multipart" }[mediaType];
     if (!body) throw new Error(`${op.operationId}: no encoder for ${mediaType}`);
     const schema = reader.deref(content[mediaType].schema);
+    // The media types the document accepts per file field (`encoding.<field>.contentType`).
+    for (const [name, encoding] of Object.entries(content[mediaType].encoding ?? {})) {
+      if (encoding.contentType) fileTypes[name] = encoding.contentType.split(",").map((type) => type.trim().toLowerCase());
+    }
     const required = new Set(schema.required ?? []);
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       if (input[name]) throw new Error(`${op.operationId}: ${name} is both a parameter and a body field`);
@@ -58,6 +63,8 @@ function describe(reader, op) {
     path: op.path,
     body,
     files,
+    fileTypes,
+    returns: successType(reader, op),
     input,
     secrets: answerSecrets(reader, op),
     dates,
@@ -88,6 +95,24 @@ function answerSecrets(reader, op) {
     if (schema) visit(schema, [], new Set());
   }
   return [...new Set(paths)];
+}
+
+/**
+ * The JSON type ("object" or "array") of the body every 2xx answer of `op` carries, when
+ * the document gives one; undefined when a success may come without a JSON body (204, 202)
+ * or its type is open. The client treats an empty or differently typed success body as a
+ * broken answer (src/wrappers/http.ts normalize).
+ */
+function successType(reader, op) {
+  const types = new Set();
+  for (const [code, raw] of Object.entries(op.operation.responses ?? {})) {
+    if (!/^2\d\d$/.test(code)) continue;
+    const media = reader.deref(raw).content?.["application/json"];
+    const type = media && constraints(reader, media.schema).type;
+    if (type !== "object" && type !== "array") return undefined;
+    types.add(type);
+  }
+  return types.size === 1 ? [...types][0] : undefined;
 }
 
 /** The checker's subset of a schema: constraints only, `$ref`s resolved, `allOf` merged. */
@@ -122,6 +147,8 @@ function operationsText(operations) {
       path: op.path,
       ...(op.body && { body: op.body }),
       ...(op.files.length && { files: op.files }),
+      ...(Object.keys(op.fileTypes).length && { fileTypes: op.fileTypes }),
+      ...(op.returns && { returns: op.returns }),
       input: op.input,
       ...(op.secrets.length && { secrets: op.secrets }),
     };
@@ -132,7 +159,7 @@ import type { operations } from "./schema";
 
 /**
  * Every operation of the document: its host, method and path template, how its body is
- * encoded, and each input field (path, query or body, under its wire name) with the
+ * encoded, the JSON type of its success body, and each input field (path, query or body, under its wire name) with the
  * document's constraints, which the client checks before sending anything.
  */
 // Typed by its keys only: the literal type of the data would be a large declaration file

@@ -7,6 +7,7 @@ import {
   EventsConnectionError,
   EventsError,
   EventsListener,
+  EventsOverflowError,
   EventsProtocolError,
   EventsServerError,
   type EntryEvent,
@@ -310,6 +311,43 @@ describe("EventsListener", () => {
     expect(listener.state).toBe("open"); // ending an iterator does not close the connection
     const late = listener.listen({ signal: controller.signal });
     await expect(late.next()).resolves.toEqual({ value: undefined, done: true });
+  });
+
+  test("a slow listen() consumer: at most maxBufferedEvents held, then EventsOverflowError ends the iterator; the connection stays", async () => {
+    const { url, feed } = await startFeed();
+    const { listener, entries } = listen({ url, token: () => TOKEN });
+    const iterator = listener.listen({ maxBufferedEvents: 3 });
+    await waitUntil(() => listener.state === "open", "the listener to open");
+    for (const id of [1, 2, 3, 4, 5]) feed.publish(SPACE, { id, data: entry(id) });
+    await waitUntil(() => entries.length === 5, "five entries to arrive"); // nobody has read the iterator yet
+
+    const seen: number[] = [];
+    let thrown: unknown;
+    try {
+      for await (const event of iterator) seen.push(event.id);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(seen).toEqual([1, 2, 3]);
+    expect(thrown).toBeInstanceOf(EventsOverflowError);
+    expect((thrown as Error).message).toContain("maxBufferedEvents");
+    await expect(iterator.next()).resolves.toEqual({ value: undefined, done: true });
+    expect(listener.state).toBe("open");
+
+    const next = listener.listen();
+    feed.publish(SPACE, { id: 6, data: entry(6) });
+    await expect(next.next()).resolves.toMatchObject({ value: { id: 6 }, done: false });
+  });
+
+  test.each([
+    ["maxBufferedEvents", { maxBufferedEvents: 0 }],
+    ["maxBufferedEvents", { maxBufferedEvents: 1.5 }],
+    ["maxBufferedEvents", { maxBufferedEvents: "10" }],
+    ["signal", { signal: {} }],
+  ])("listen() refuses a bad %s with an InputError naming it", (field, options) => {
+    const listener = new EventsListener({ url: "ws://127.0.0.1:9", token: () => TOKEN });
+    expect(() => listener.listen(options as never)).toThrow(expect.objectContaining({ name: "InputError", field }));
+    expect(listener.state).toBe("idle");
   });
 
   test("after the server drops the connection it reconnects with backoff and events flow again", async () => {
@@ -729,6 +767,42 @@ describe("new EventsListener(client)", () => {
     const anonymous = new EventsListener(new Client({ eventsUrl: url }));
     cleanups.push(() => anonymous.close());
     await expect(anonymous.connect()).rejects.toThrow(/No token/);
+  });
+});
+
+describe("a token in the feed URL", () => {
+  const URL_TOKEN = "tok-in-url-S3CRET-91c2";
+  const PASSWORD = "pw-in-url-S3CRET-07";
+
+  test("userinfo and query values show as [redacted] in url, inspect and JSON; the socket gets the real URL", async () => {
+    let seenUrl: string | undefined;
+    const { url } = await startRawServer((connection) => behaveLikeTheFeed(connection), (info, done) => {
+      seenUrl = (info as { req: http.IncomingMessage }).req.url;
+      done(true);
+    });
+    const secretUrl = url.replace("ws://", `ws://feed-user:${PASSWORD}@`) + `/feed?token=${URL_TOKEN}&space=1`;
+    const { listener } = listen({ url: secretUrl, token: () => TOKEN });
+    await listener.connect();
+
+    expect(seenUrl).toBe(`/feed?token=${URL_TOKEN}&space=1`);
+    expect(listener.url).toBe(`ws://[redacted]@${url.slice("ws://".length)}/feed?token=[redacted]&space=[redacted]`);
+    for (const shown of [util.inspect(listener, { depth: 10, showHidden: true }), JSON.stringify(listener), JSON.stringify(Object.values(listener))]) {
+      expect(shown).toContain("[redacted]");
+      expect(shown).not.toContain(URL_TOKEN);
+      expect(shown).not.toContain(PASSWORD);
+      expect(shown).not.toContain(TOKEN);
+    }
+  });
+
+  test("a URL the WebSocket refuses: the error names it without the token, in its message and cause", async () => {
+    const { listener, errors } = listen({ url: `ws://127.0.0.1:99999/feed?token=${URL_TOKEN}`, token: () => TOKEN });
+    const error = await listener.connect().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EventsConnectionError);
+    expect((error as Error).message).toContain("token=[redacted]");
+    for (const reported of [error, ...errors]) {
+      const shown = util.inspect(reported, { depth: Infinity, showHidden: true }) + String((reported as Error).stack);
+      expect(shown).not.toContain(URL_TOKEN);
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import type { operations } from "./schema";
 
 /**
  * Every operation of the document: its host, method and path template, how its body is
- * encoded, and each input field (path, query or body, under its wire name) with the
+ * encoded, the JSON type of its success body, and each input field (path, query or body, under its wire name) with the
  * document's constraints, which the client checks before sending anything.
  */
 // Typed by its keys only: the literal type of the data would be a large declaration file
@@ -15,6 +15,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/auth/token/",
     body: "json",
+    returns: "object",
     input: {
       username: { in: "body", required: true, schema: { type: "string" } },
       password: { in: "body", required: true, schema: { type: "string", format: "password" } },
@@ -33,11 +34,12 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       reset_tokens: { in: "body", schema: { type: "boolean" } },
     },
   },
-  "whoami.me": { host: "iam", method: "GET", path: "/v1/whoami/", input: {} },
+  "whoami.me": { host: "iam", method: "GET", path: "/v1/whoami/", returns: "object", input: {} },
   "tokens.list": {
     host: "iam",
     method: "GET",
     path: "/v1/tokens/",
+    returns: "array",
     input: {
       permanent: { in: "query", schema: { type: "boolean" } },
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
@@ -50,6 +52,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/tokens/",
     body: "json",
+    returns: "object",
     input: { permanent: { in: "body", schema: { type: "boolean" } } },
     secrets: ["key"],
   },
@@ -63,6 +66,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "iam",
     method: "GET",
     path: "/v1/tokens/{token_id_or_key}/",
+    returns: "object",
     input: {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
     },
@@ -81,6 +85,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/tokens/{token_id_or_key}/",
     body: "json",
+    returns: "object",
     input: {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
@@ -91,6 +96,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "iam",
     method: "GET",
     path: "/v1/spaces/",
+    returns: "object",
     input: {
       q: { in: "query", schema: { type: "string" } },
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
@@ -102,12 +108,14 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/spaces/",
     body: "json",
+    returns: "object",
     input: { name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } } },
   },
   "spaces.get": {
     host: "iam",
     method: "GET",
     path: "/v1/spaces/{id}/",
+    returns: "object",
     input: { id: { in: "path", required: true, schema: { type: "integer" } } },
   },
   "spaces.delete": {
@@ -121,6 +129,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/spaces/{id}/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -131,17 +140,19 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/spaces/{id}/tokens/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       permanent: { in: "body", schema: { type: "boolean" } },
     },
     secrets: ["key"],
   },
-  "lists.spaces.all": { host: "iam", method: "GET", path: "/v1/lists/spaces/", input: {} },
+  "lists.spaces.all": { host: "iam", method: "GET", path: "/v1/lists/spaces/", returns: "array", input: {} },
   "licenses.sources.list": {
     host: "iam",
     method: "GET",
     path: "/v1/licenses/sources/",
+    returns: "object",
     input: {
       q: { in: "query", schema: { type: "string" } },
       date_from: {
@@ -168,6 +179,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/licenses/sources/",
     body: "json",
+    returns: "object",
     input: {
       name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       entry_storage_days: { in: "body", schema: { type: "integer", minimum: 1 } },
@@ -177,6 +189,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "iam",
     method: "GET",
     path: "/v1/licenses/sources/{id}/",
+    returns: "object",
     input: { id: { in: "path", required: true, schema: { type: "integer" } } },
   },
   "licenses.sources.delete": {
@@ -190,6 +203,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/licenses/sources/{id}/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -201,6 +215,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "iam",
     method: "GET",
     path: "/v1/billing/usage/",
+    returns: "object",
     input: {
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
       offset: { in: "query", schema: { type: "integer", minimum: 0 } },
@@ -214,6 +229,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "iam",
     method: "GET",
     path: "/v1/billing/usage/total/",
+    returns: "object",
     input: {
       spaces_ids: { in: "query", schema: { type: "array", items: { type: "integer" } } },
       event_types: { in: "query", schema: { type: "array", items: { type: "integer", enum: [1, 2, 3, 4] } } },
@@ -225,6 +241,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/sources/",
+    returns: "object",
     input: {
       q: { in: "query", schema: { type: "string" } },
       spaces_ids: { in: "query", schema: { type: "array", items: { type: "integer" } } },
@@ -237,6 +254,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/sources/",
     body: "json",
+    returns: "object",
     input: {
       name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       license_id: { in: "body", schema: { type: ["integer", "null"] } },
@@ -271,6 +289,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/sources/{id}/",
+    returns: "object",
     input: { id: { in: "path", required: true, schema: { type: "integer" } } },
   },
   "sources.delete": {
@@ -284,6 +303,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/sources/{id}/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -319,6 +339,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/entries/",
+    returns: "object",
     input: {
       pid: { in: "query", schema: { type: "array", items: { type: "string" } } },
       result: {
@@ -370,6 +391,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/entries/stats/pid/{pid}/",
+    returns: "object",
     input: { pid: { in: "path", required: true, schema: { type: "string" } } },
   },
   "entries.delete": {
@@ -384,6 +406,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/persons/",
     body: "multipart",
     files: ["image"],
+    fileTypes: { image: ["image/jpeg", "image/png"] },
+    returns: "object",
     input: {
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
       source: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -398,6 +422,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/persons/entry/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "body", required: true, schema: { type: "integer" } },
       create_on_ha: { in: "body", schema: { type: "boolean" } },
@@ -417,6 +442,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/persons/reinit/{pid}/",
     body: "multipart",
     files: ["image"],
+    fileTypes: { image: ["image/jpeg", "image/png"] },
     input: {
       pid: { in: "path", required: true, schema: { type: "string" } },
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -432,6 +458,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/persons/search/",
     body: "multipart",
     files: ["image"],
+    fileTypes: { image: ["image/jpeg", "image/png"] },
+    returns: "object",
     input: {
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
       identify_asm: { in: "body", schema: { type: "boolean" } },
@@ -447,6 +475,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/groups/persons/",
+    returns: "object",
     input: {
       q: { in: "query", schema: { type: "string" } },
       pids_include: { in: "query", schema: { type: "array", items: { type: "string" } } },
@@ -462,6 +491,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/groups/persons/",
     body: "json",
+    returns: "object",
     input: { name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } } },
   },
   "groups.add": {
@@ -469,6 +499,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/groups/persons/pids/",
     body: "json",
+    returns: "object",
     input: {
       pids: {
         in: "body",
@@ -483,6 +514,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "DELETE",
     path: "/v1/groups/persons/pids/",
     body: "json",
+    returns: "object",
     input: {
       pids: {
         in: "body",
@@ -496,6 +528,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/groups/persons/{id}/",
+    returns: "object",
     input: { id: { in: "path", required: true, schema: { type: "integer" } } },
   },
   "groups.delete": {
@@ -509,6 +542,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/groups/persons/{id}/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -518,6 +552,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/groups/persons/{id}/pids/",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       pids: { in: "query", schema: { type: "array", items: { type: "string" } } },
@@ -529,6 +564,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/notifications/",
+    returns: "object",
     input: {
       q: { in: "query", schema: { type: "string" } },
       spaces_ids: { in: "query", schema: { type: "array", items: { type: "integer" } } },
@@ -541,6 +577,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/notifications/",
     body: "json",
+    returns: "object",
     input: {
       name: { in: "body", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       is_active: { in: "body", schema: { type: "boolean" } },
@@ -578,6 +615,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/notifications/{id}/",
+    returns: "object",
     input: { id: { in: "path", required: true, schema: { type: "integer" } } },
   },
   "notifications.delete": {
@@ -591,6 +629,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/notifications/{id}/",
     body: "json",
+    returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
       name: { in: "body", schema: { type: "string", minLength: 1, maxLength: 255 } },
@@ -625,23 +664,25 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       persons_groups: { in: "body", schema: { type: "array", items: { type: "integer" } } },
     },
   },
-  "settings.get": { host: "api", method: "GET", path: "/v1/settings/thresholds/", input: {} },
+  "settings.get": { host: "api", method: "GET", path: "/v1/settings/thresholds/", returns: "object", input: {} },
   "settings.update": {
     host: "api",
     method: "PATCH",
     path: "/v1/settings/thresholds/",
     body: "json",
+    returns: "object",
     input: {
       exact: { in: "body", schema: { type: "number", minimum: 0, maximum: 100 } },
       ha: { in: "body", schema: { type: "number", minimum: 0, maximum: 100 } },
       junk: { in: "body", schema: { type: "number", minimum: 0, maximum: 100 } },
     },
   },
-  "settings.reset": { host: "api", method: "POST", path: "/v1/settings/thresholds/reset/", input: {} },
+  "settings.reset": { host: "api", method: "POST", path: "/v1/settings/thresholds/reset/", returns: "object", input: {} },
   "streams.tokens.list": {
     host: "api",
     method: "GET",
     path: "/v1/streams/tokens/",
+    returns: "array",
     input: {
       permanent: { in: "query", schema: { type: "boolean" } },
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
@@ -654,6 +695,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/streams/tokens/",
     body: "json",
+    returns: "object",
     input: { permanent: { in: "body", schema: { type: "boolean" } } },
     secrets: ["key"],
   },
@@ -667,6 +709,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     host: "api",
     method: "GET",
     path: "/v1/streams/tokens/{token_id_or_key}/",
+    returns: "object",
     input: {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
     },
@@ -685,6 +728,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "PATCH",
     path: "/v1/streams/tokens/{token_id_or_key}/",
     body: "json",
+    returns: "object",
     input: {
       token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
@@ -697,6 +741,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/utility/compare/",
     body: "multipart",
     files: ["image1", "image2"],
+    fileTypes: { image1: ["image/jpeg", "image/png"], image2: ["image/jpeg", "image/png"] },
+    returns: "object",
     input: {
       image1: { in: "body", required: true, schema: { type: "string", format: "binary" } },
       image2: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -709,12 +755,15 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/utility/asm/",
     body: "multipart",
     files: ["image"],
+    fileTypes: { image: ["image/jpeg", "image/png"] },
+    returns: "object",
     input: { image: { in: "body", required: true, schema: { type: "string", format: "binary" } } },
   },
   "utility.customer": {
     host: "api",
     method: "GET",
     path: "/v1/utility/customer/",
+    returns: "object",
     input: {
       source: { in: "query", schema: { type: "string" } },
       offset: { in: "query", schema: { type: "integer", minimum: 0 } },
@@ -726,6 +775,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/faceid/compare/",
     body: "multipart",
     files: ["photo"],
+    fileTypes: { photo: ["image/jpeg", "image/png"] },
+    returns: "object",
     input: {
       photo: { in: "body", required: true, schema: { type: "string", format: "binary" } },
       facesize: { in: "body", schema: { type: "integer", minimum: 0 } },
@@ -738,6 +789,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/faceid/verification/",
     body: "multipart",
     files: ["photo_face", "photo_id"],
+    fileTypes: { photo_face: ["image/jpeg", "image/png"], photo_id: ["image/jpeg", "image/png"] },
+    returns: "object",
     input: {
       photo_face: { in: "body", required: true, schema: { type: "string", format: "binary" } },
       photo_face_facesize: { in: "body", schema: { type: "integer", minimum: 0 } },
@@ -747,8 +800,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       result: { in: "body", schema: { type: "string", enum: ["new", "reinit", "exact", "ha", "junk", "nm", "det"] } },
     },
   },
-  "faceid.idCodes": { host: "api", method: "GET", path: "/v1/faceid/id-codes/", input: {} },
-  "version.get": { host: "api", method: "GET", path: "/v1/version/", input: {} },
+  "faceid.idCodes": { host: "api", method: "GET", path: "/v1/faceid/id-codes/", returns: "array", input: {} },
+  "version.get": { host: "api", method: "GET", path: "/v1/version/", returns: "object", input: {} },
 };
 
 export type OperationId = keyof operations;

@@ -1,6 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import { namespaces, type Namespaces } from "../generated/namespaces";
-import { InputError, checkToken, unwrap } from "./errors";
+import { InputError, NeuroIOError, checkToken, isHeaderSafe, unwrap } from "./errors";
 import { Http } from "./http";
 import { createSend } from "./operation";
 import { checkNumbers, checkType, checkUrl } from "./options";
@@ -120,9 +120,18 @@ export class Client {
     const bare = new Client({ ...options, apiToken: undefined });
     const login = async (creds: Credentials) => {
       const { token } = await unwrap(bare.auth.login(creds));
-      // A token that cannot go into a header is refused here, never quoted by a later failure.
-      checkToken("token.key", token?.key);
-      return token;
+      // An answer without a usable token is NeuroIO's fault, not the caller's: a NeuroIOError
+      // as for any broken answer (a 502), whose message never quotes the token. A token that
+      // cannot go into a header is refused here, never quoted by a later failure.
+      if (!isHeaderSafe(token?.key)) {
+        throw new NeuroIOError(502, {
+          error_codes: [],
+          message: "auth.login: NeuroIO answered with no usable token.key (a non-empty string of visible ASCII characters)",
+          fields: [],
+        });
+      }
+      const expires = typeof token.expires === "string" ? token.expires : null;
+      return { ...token, expires };
     };
     const token = await login(credentials);
     const session = new Session(token.key, { credentials, login, expires: token.expires });

@@ -5,7 +5,7 @@
  * narrow `ListenerPort` the listener hands it.
  */
 
-import { isHeaderSafe, redact } from "./errors";
+import { isHeaderSafe, redact, scrub } from "./errors";
 import { MAX_TIMER_MS } from "./options";
 import {
   EventsAuthError,
@@ -75,10 +75,14 @@ export class EventsConnection {
   /** Sockets being closed, so stop() can wait until they are really gone. */
   readonly #closing = new Set<Promise<void>>();
 
+  /** Userinfo and query values of the feed URL: a token may ride in either. */
+  readonly #urlSecrets: string[];
+
   constructor(listener: ListenerPort, settings: ConnectionSettings) {
     this.#listener = listener;
     this.#settings = settings;
     this.#WebSocket = settings.WebSocket;
+    this.#urlSecrets = urlSecrets(settings.url);
   }
 
   start(): void {
@@ -134,7 +138,7 @@ export class EventsConnection {
       socket = new WebSocketClass(url);
     } catch (cause) {
       // A malformed URL will not get better by retrying.
-      this.#fail(new EventsConnectionError(`Cannot open a WebSocket to ${url}`, { cause }));
+      this.#fail(new EventsConnectionError(`Cannot open a WebSocket to ${shownUrl(url)}`, { cause: scrub(cause, this.#secrets()) }));
       return;
     }
     socket.binaryType = "arraybuffer";
@@ -345,9 +349,13 @@ export class EventsConnection {
     this.#listener.emitError(new EventsProtocolError(message, excerpt));
   }
 
-  /** Servers may echo what they were sent; make sure the token never leaves through a message. */
+  /** Servers (and WebSocket errors) may echo what they were sent; make sure the token never leaves through a message. */
   #redact(text: string): string {
-    return this.#lastToken ? redact(text, [this.#lastToken]) : text;
+    return redact(text, this.#secrets());
+  }
+
+  #secrets(): string[] {
+    return this.#lastToken ? [this.#lastToken, ...this.#urlSecrets] : this.#urlSecrets;
   }
 }
 
@@ -365,6 +373,48 @@ async function loadWs(maxPayload: number): Promise<WebSocketConstructor> {
       super(url, { maxPayload });
     }
   } as unknown as WebSocketConstructor;
+}
+
+// Shorter userinfo or query values cannot be told from ordinary text in a message.
+const MIN_SECRET_CHARS = 4;
+
+/**
+ * The pieces of a URL that may carry a secret, read from the text (a URL that does not
+ * parse, such as a port out of range, is shown in error messages too).
+ */
+function urlParts(url: string): { scheme: string; userinfo: string | undefined; rest: string; query: string | undefined; hash: string } {
+  const [, scheme = "", userinfo, afterUser = url] = /^([a-z][a-z0-9+.-]*:\/\/)(?:([^/?#@]*)@)?(.*)$/is.exec(url) ?? [];
+  const hashAt = afterUser.indexOf("#");
+  const beforeHash = hashAt === -1 ? afterUser : afterUser.slice(0, hashAt);
+  const hash = hashAt === -1 ? "" : afterUser.slice(hashAt);
+  const queryAt = beforeHash.indexOf("?");
+  return { scheme, userinfo, rest: queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt), query: queryAt === -1 ? undefined : beforeHash.slice(queryAt + 1), hash };
+}
+
+/** The userinfo parts and query values of `url`, as written and decoded, that are long enough to redact. */
+export function urlSecrets(url: string): string[] {
+  const { userinfo, query } = urlParts(url);
+  const raw = [...(userinfo?.split(":") ?? []), ...(query?.split("&").map((pair) => pair.slice(pair.indexOf("=") + 1)) ?? [])];
+  return [...new Set([...raw, ...raw.map(safeDecode)])].filter((part) => part.length >= MIN_SECRET_CHARS).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * `url` as the listener shows it (its `url`, inspect, JSON, messages): userinfo and every
+ * query value `[redacted]`, since a token may ride in either; unchanged without them.
+ */
+export function shownUrl(url: string): string {
+  const { scheme, userinfo, rest, query, hash } = urlParts(url);
+  if (userinfo === undefined && query === undefined) return url;
+  const values = query?.split("&").map((pair) => (pair.includes("=") ? `${pair.slice(0, pair.indexOf("="))}=[redacted]` : pair));
+  return `${scheme}${userinfo === undefined ? "" : "[redacted]@"}${rest}${values ? `?${values.join("&")}` : ""}${hash}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

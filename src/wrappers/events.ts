@@ -16,8 +16,8 @@ import type { components } from "../generated/schema";
 import { EVENTS_SOURCE, type Client } from "./client";
 import { InputError } from "./errors";
 import { describeValue } from "./input";
-import { EventsConnection, type ConnectionSettings, type ListenerPort } from "./events-connection";
-import { MAX_TIMER_MS, checkType } from "./options";
+import { EventsConnection, shownUrl, type ConnectionSettings, type ListenerPort } from "./events-connection";
+import { MAX_TIMER_MS, checkSignal, checkType } from "./options";
 
 /** The entry an event carries: inferred to be the Entry object of `GET /v1/entries/` (reference §9.3 leaves it open). */
 export type EntryEventData = components["schemas"]["Entry"];
@@ -147,6 +147,16 @@ export class EventsConnectionError extends EventsError {
   override name = "EventsConnectionError";
 }
 
+/**
+ * A `listen()` iterator's buffer reached its `maxBufferedEvents`: the consumer reads more
+ * slowly than entries arrive. The iterator yields what it holds, then throws this and ends;
+ * entries that arrived past the bound are lost to it. The connection, and other iterators
+ * and handlers, carry on.
+ */
+export class EventsOverflowError extends EventsError {
+  override name = "EventsOverflowError";
+}
+
 /** The server sent `{"error": ...}` after authentication succeeded. The listener keeps going. */
 export class EventsServerError extends EventsError {
   override name = "EventsServerError";
@@ -173,6 +183,7 @@ type Waiter = { resolve: () => void; reject: (error: Error) => void };
  * connection itself is events-connection.ts.
  */
 export class EventsListener {
+  /** The feed URL as given, less its secrets: userinfo and every query value show as `[redacted]`. */
   readonly url: string;
 
   // Everything else lives in #private fields: the settings hold the token getter, which
@@ -201,7 +212,7 @@ export class EventsListener {
     const fromClient = typeof (source as Client)[EVENTS_SOURCE] === "function";
     const { url, token } = fromClient ? (source as Client)[EVENTS_SOURCE]() : (source as EventsListenerOptions);
     const options: EventsOptions = (fromClient ? clientOptions : (source as EventsListenerOptions)) ?? {};
-    this.url = url;
+    this.url = shownUrl(url);
     this.#settings = {
       url,
       token,
@@ -248,11 +259,20 @@ export class EventsListener {
 
   /**
    * Iterate over entry events, starting the connection if needed. Events are buffered until
-   * read. The iterator ends when `close()` is called (after yielding what is buffered) or when
-   * `signal` aborts, and throws the error that moved the listener to `failed`. Ending the
-   * iterator does not close the connection; call `close()` for that.
+   * read, at most `maxBufferedEvents` of them (default 1000, an integer from 1 to 2^31 − 1):
+   * a consumer that falls that far behind gets the buffered events, then an
+   * `EventsOverflowError` that ends the iterator (entries past the bound are not kept; the
+   * connection stays up, and a new `listen()` starts from the next entry). Losing entries
+   * silently, or holding them without bound, would both hide the problem. The iterator ends
+   * when `close()` is called (after yielding what is buffered) or when `signal` aborts, and
+   * throws the error that moved the listener to `failed`. Ending the iterator does not close
+   * the connection; call `close()` for that. Bad options throw an InputError naming them.
    */
-  listen({ signal }: { signal?: AbortSignal } = {}): AsyncIterableIterator<EntryEvent> {
+  listen({ signal, maxBufferedEvents = 1000 }: { signal?: AbortSignal; maxBufferedEvents?: number } = {}): AsyncIterableIterator<EntryEvent> {
+    checkSignal("signal", signal);
+    if (!Number.isInteger(maxBufferedEvents) || !(maxBufferedEvents >= 1 && maxBufferedEvents <= MAX_TIMER_MS)) {
+      throw new InputError("maxBufferedEvents", `must be an integer from 1 to 2^31 − 1, got ${describeValue(maxBufferedEvents)}`);
+    }
     const buffer: EntryEvent[] = [];
     let pending: { resolve: (result: IteratorResult<EntryEvent>) => void; reject: (error: Error) => void } | undefined;
     let ended = false;
@@ -262,8 +282,10 @@ export class EventsListener {
       if (pending) {
         pending.resolve({ value: event, done: false });
         pending = undefined;
-      } else {
+      } else if (buffer.length < maxBufferedEvents) {
         buffer.push(event);
+      } else {
+        end(new EventsOverflowError(`listen(): ${maxBufferedEvents} entries were waiting to be read (maxBufferedEvents); entry ${event.id} and later ones are not kept`));
       }
     };
     const onState = (state: EventsState, info: EventsStateInfo) => {

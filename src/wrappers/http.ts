@@ -1,6 +1,7 @@
 import type { Middleware } from "openapi-fetch";
-import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, redactValue, scrub, type ErrorBody } from "./errors";
-import { MAX_TIMER_MS, checkNumbers, checkType } from "./options";
+import { ConnectionError, InputError, ResponseTooLargeError, TimeoutError, redact, redactValue, scrub, type ErrorBody } from "./errors";
+import { OPERATIONS, type OperationId } from "../generated/operations";
+import { MAX_TIMER_MS, checkNumbers, checkSignal, checkType } from "./options";
 import type { Session } from "./session";
 import { SDK_VERSION } from "../version";
 
@@ -40,6 +41,8 @@ export interface RequestOptions {
   /** Largest answer body read, in bytes after decoding: an integer from 1 to 256 MiB. Default: the client's (64 MiB). */
   maxResponseBytes?: number;
 }
+
+const CALL_OPTIONS: readonly (keyof RequestOptions)[] = ["signal", "timeoutMs", "maxRetries", "deadlineMs", "maxResponseBytes"];
 
 /** A call's options with every default filled in. */
 interface CallSettings {
@@ -94,7 +97,7 @@ export interface Reply {
   /** A success's parsed data, or the ErrorBody. */
   data: unknown;
   attempts: number;
-  /** A 502 made from a 2xx whose body was broken: the server did act, so it is never retried. */
+  /** A 502 made from a 2xx whose body was broken (the server did act) or from a status outside 200–599: never retried. */
   fromSuccess: boolean;
 }
 
@@ -181,17 +184,24 @@ export class Http {
   send(operation: string, request: PendingRequest, options: RequestOptions = {}, passwords: readonly string[] = []): Promise<Reply> {
     let settings: CallSettings;
     try {
-      settings = this.settings(options);
+      settings = this.settings(operation, options);
     } catch (error) {
       return Promise.reject(error);
     }
     return this.call(request, operation, settings, passwords);
   }
 
-  private settings(options: RequestOptions): CallSettings {
+  private settings(operation: string, options: RequestOptions): CallSettings {
     checkType("options", options, "object");
+    // A misspelt option (`timeout`) would silently leave the default in force; so would a
+    // field given to an operation without input, whose one argument is the options.
+    for (const name of Object.keys(options)) {
+      if (!CALL_OPTIONS.includes(name as keyof RequestOptions)) {
+        throw new InputError(name, `is not an option of a call; expected ${CALL_OPTIONS.join(", ")}`, operation);
+      }
+    }
     checkNumbers(options, ["timeoutMs", "maxRetries", "deadlineMs", "maxResponseBytes"]);
-    checkType("signal", options.signal, "object");
+    checkSignal("signal", options.signal);
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
     return {
       signal: options.signal,
@@ -303,7 +313,7 @@ export class Http {
       if (timedOut && !signal?.aborted) throw new TimeoutError(operation, timeoutMs);
       if (signal?.aborted) throw signal.reason;
       if (tooLarge(error)) throw new ResponseTooLargeError(operation, maxResponseBytes);
-      throw new ConnectionError(`${operation}: could not reach ${new URL(request.url).host} (${redact(describe(error), secrets)})${corsHint(request.url)}`, {
+      throw new ConnectionError(`${operation}: ${redact(describe(error, new URL(request.url).host), secrets)}${corsHint(request.url)}`, {
         cause: scrub(error, secrets),
       });
     } finally {
@@ -333,7 +343,8 @@ function tooLarge(error: unknown): boolean {
  * Reads the whole answer so that nothing later can fail on it: a success body that is
  * not JSON and any error body (HTML 502 pages, empty 500s, truncated JSON) become a
  * well-formed NeuroIO ErrorBody. The SDK acts as the gateway that got a bad answer, so a
- * 2xx with a broken body turns into a 502 naming the status it really had.
+ * 2xx with a broken body, or a status outside 200–599, turns into a 502 naming the status
+ * it really had.
  */
 async function normalize(operation: string, response: Answer | Response, maxBytes: number, secrets: readonly string[]): Promise<Reply> {
   const { status } = response;
@@ -341,18 +352,37 @@ async function normalize(operation: string, response: Answer | Response, maxByte
   const statusText = redact(response.statusText, secrets);
   const headers = redactHeaders(response.headers as Iterable<[string, string]>, secrets);
   const reply = (text: string | null, data: unknown): Reply => ({ operation, status, statusText, headers, text, data, attempts: 1, fromSuccess: false });
-  if (status === 204 || status === 202 || status === 304) {
+  const broken = (message: string): Reply => {
+    const body = errorBody(message);
+    return { ...reply(JSON.stringify(body), body), status: 502, statusText: "Bad Gateway", fromSuccess: true };
+  };
+  // 205 too: HTTP gives it no content, and a Response cannot carry one.
+  if (status === 204 || status === 202 || status === 205 || status === 304) {
     await response.body?.cancel();
     return reply(null, undefined);
   }
   const text = "clone" in response ? await readText(response, maxBytes) : response.text;
+  // A status HTTP has no class for (600 and up; a 1xx as the final answer) says nothing
+  // about what the server did and cannot be held by a Response: a 502 naming it, like a
+  // broken 2xx, and never retried.
+  if (status < 200 || status > 599) {
+    return broken(`NeuroIO answered HTTP ${status}, a status outside HTTP's 200–599${text.trim() === "" ? "" : `, with ${excerpt(redact(text, secrets))}`}`);
+  }
   if (response.ok) {
+    let data: unknown;
     try {
-      return text === "" ? reply(null, undefined) : reply(text, JSON.parse(text));
+      data = text === "" ? undefined : JSON.parse(text);
     } catch {
-      const body = errorBody(`NeuroIO answered HTTP ${status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`);
-      return { ...reply(JSON.stringify(body), body), status: 502, statusText: "Bad Gateway", fromSuccess: true };
+      return broken(`NeuroIO answered HTTP ${status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`);
     }
+    // Where the document promises a JSON object or array, anything else (nothing, null, a
+    // string) would only fail later in the caller's code, as a TypeError far from here.
+    const returns = OPERATIONS[operation as OperationId]?.returns;
+    if (returns !== undefined && jsonType(data) !== returns) {
+      const got = text.trim() === "" ? "an empty body" : `JSON ${jsonType(data)} ${excerpt(redact(text, secrets))}`;
+      return broken(`NeuroIO answered HTTP ${status} with ${got} where ${operation} returns a JSON ${returns}`);
+    }
+    return reply(text === "" ? null : text, data);
   }
   // Redacted before anything is cut or parsed, and after parsing, which may undo an escape
   // (`\u0026`) that hid a secret from the first pass: a server may echo the request.
@@ -366,6 +396,11 @@ function redactHeaders(headers: Iterable<[string, string]>, secrets: readonly st
     if (redact(value, secrets) !== value) return [...headers].map(([name, v]): [string, string] => [name, redact(v, secrets)]);
   }
   return headers;
+}
+
+/** The JSON type of a parsed body: object, array, null, string, number or boolean. */
+function jsonType(data: unknown): string {
+  return data === null ? "null" : Array.isArray(data) ? "array" : typeof data;
 }
 
 /** The first value of header `name` (lower case) in a reply, or null. */
@@ -382,16 +417,32 @@ const OPERATION = Symbol("neuroio.operation");
  * JSON) and the call's attempts.
  */
 export function responseOf(reply: Reply): Response {
+  // Never throws: what a Response refuses is left out, not raised from a getter.
   const headers = new Headers();
   for (const [name, value] of reply.headers) {
     const lower = name.toLowerCase();
-    if (lower !== "content-length" && lower !== "content-encoding") headers.append(name, value);
+    if (lower === "content-length" || lower === "content-encoding") continue;
+    try {
+      headers.append(name, value);
+    } catch {
+      // A header line Headers refuses (a name that is not a token, a NUL or CR in the value): dropped.
+    }
   }
   if (reply.status < 200 || reply.status >= 300) headers.set("content-type", "application/json");
   headers.set(ATTEMPTS_HEADER, String(reply.attempts));
-  const response = new Response(reply.text, { status: reply.status, statusText: reply.statusText, headers });
+  // normalize() lets no other status through (see there); a Reply made elsewhere gets the same 502.
+  const status = reply.status >= 200 && reply.status <= 599 ? reply.status : 502;
+  // The reason phrase is informative only (RFC 9112 §4); one a Response refuses (control
+  // characters, or text past Latin-1, which undici reads as UTF-8) is dropped whole.
+  const statusText = REASON_PHRASE.test(reply.statusText) ? reply.statusText : "";
+  const body = NULL_BODY_STATUSES.has(status) ? null : reply.text;
+  const response = new Response(body, { status, statusText, headers });
   return Object.assign(response, { [OPERATION]: reply.operation });
 }
+
+// What the Response constructor accepts (Fetch standard: reason-phrase, null body status).
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /** The operation (`sources.list`) whose call answered `response`, if the SDK made it. */
 export function operationOf(response: Response): string | undefined {
@@ -467,9 +518,21 @@ function excerpt(text: string): string {
   return JSON.stringify(flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat);
 }
 
-function describe(error: unknown): string {
+/**
+ * Why a request got no usable answer from `host`, for a ConnectionError's message. A body
+ * that does not decode as its content-encoding says (zlib's Z_DATA_ERROR, a broken brotli
+ * stream) did reach us: it stays a ConnectionError, since the body was lost on the way as
+ * with a connection cut mid-body (and a GET is retried), but the message says so. An unknown
+ * coding (`content-encoding: bogus`) is no error at all: both transports, as fetch does,
+ * hand the body over as it came.
+ */
+function describe(error: unknown, host: string): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const code = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  if (typeof cause?.code === "string" && /^Z_|BROTLI|_ERROR_FORMAT_/.test(cause.code)) {
+    return `the answer from ${host} has a body that does not decode as its content-encoding says: ${cause.message ?? "corrupt data"} (${code})`;
+  }
+  return `could not reach ${host} (${code})`;
 }
 
 /**

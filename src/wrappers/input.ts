@@ -22,6 +22,7 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
   }
   for (const [name, field] of Object.entries(spec.input)) {
     const value = given[name];
+    checkWellFormed(name, value, fail);
     if (value === undefined) {
       if (field.required) fail(name, "is required");
       continue;
@@ -52,6 +53,24 @@ function checkPathSegment(name: string, field: FieldSpec, value: unknown, fail: 
     if (decoded === "." || decoded === ".." || value === "." || value === "..") fail(name, `${JSON.stringify(value)} is not a valid path segment`);
   }
   check(name, field.schema, value, fail, false);
+}
+
+// In u-mode \p{Cs} matches only a surrogate without its pair.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Every string in `value` (nested in arrays and plain objects, a file's name included) is
+ * well-formed UTF-16: a lone surrogate cannot be percent-encoded (encodeURIComponent throws
+ * a URIError) and goes into JSON as an escape the server cannot decode to text.
+ */
+function checkWellFormed(field: string, value: unknown, fail: Fail): void {
+  if (typeof value === "string") {
+    if (LONE_SURROGATE.test(value)) fail(field, "contains a lone UTF-16 surrogate (not valid Unicode text)");
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => checkWellFormed(`${field}[${i}]`, item, fail));
+  } else if (typeof value === "object" && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    for (const [name, item] of Object.entries(value)) checkWellFormed(`${field}.${name}`, item, fail);
+  }
 }
 
 function allows(schema: SchemaSpec, type: string): boolean {
@@ -138,12 +157,27 @@ function checkNumber(field: string, schema: SchemaSpec, value: number, fail: Fai
 // Formats whose wrong values the server would refuse anyway; checked here so that the
 // caller learns which field before anything is sent.
 const FORMATS: Record<string, (value: string) => boolean> = {
-  // RFC 3339 (a space for the `T` allowed, as Python's str(datetime) writes it); no offset means UTC.
-  "date-time": (v) => /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/i.test(v) && !Number.isNaN(Date.parse(v.replace(" ", "T"))),
-  date: (v) => /^\d{4}-\d\d-\d\d$/.test(v) && !Number.isNaN(Date.parse(v)),
+  // RFC 3339 (a space for the `T` allowed, as Python's str(datetime) writes it); no offset
+  // means UTC. Each part within its range: Date.parse rolls 2021-02-30 over to March 2.
+  "date-time": (v) => {
+    const m = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(?:Z|[+-](\d\d):?(\d\d))?$/i.exec(v);
+    // No leap second (:60): the server's Python datetime has none.
+    return m !== null && isDay(+m[1]!, +m[2]!, +m[3]!) && +m[4]! <= 23 && +m[5]! <= 59 && +(m[6] ?? 0) <= 59 && +(m[7] ?? 0) <= 23 && +(m[8] ?? 0) <= 59;
+  },
+  date: (v) => {
+    const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(v);
+    return m !== null && isDay(+m[1]!, +m[2]!, +m[3]!);
+  },
   uri: (v) => URL.canParse(v),
   email: (v) => /^[^\s@]+@[^\s@]+$/.test(v),
 };
+
+/** A day of the Gregorian calendar, leap years included (RFC 3339 §5.7); year 0000 is refused, as Python's date refuses it. */
+function isDay(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year >= 1 && days !== undefined && day >= 1 && day <= days;
+}
 
 function checkString(field: string, schema: SchemaSpec, value: string, fail: Fail): void {
   if (schema.minLength !== undefined && value.length < schema.minLength) {

@@ -3,6 +3,7 @@ import type { operations } from "../generated/schema";
 import { OPERATIONS } from "../generated/operations";
 import { querySerializer, responseOf, type Http, type PendingRequest, type Reply, type RequestOptions } from "./http";
 import { checkInput } from "./input";
+import { checkMiddleware } from "./options";
 import { overrides, type Override, type OverrideInputs } from "./overrides";
 import type { Session } from "./session";
 import { toFormData, type WithImages } from "./uploads";
@@ -20,6 +21,10 @@ export interface OperationSpec {
   body?: "json" | "multipart";
   /** The multipart fields that carry files. */
   files?: readonly string[];
+  /** The media types the document accepts for a file field, where it names them. */
+  fileTypes?: Record<string, readonly string[]>;
+  /** The JSON type of every success body, when the document promises one: an empty or other body is a broken answer. */
+  returns?: "object" | "array";
   /** Every input field by wire name. */
   input: Record<string, FieldSpec>;
   /**
@@ -118,11 +123,14 @@ export function split(spec: OperationSpec, input: Record<string, unknown> | unde
  * middleware, openapi-fetch builds it and runs the middleware (middleware.ts).
  */
 export function createSend(http: Http, session: Session, maxUploadBytes: number): Send {
+  // Here, when the client is made, not at its first call: openapi-fetch would only refuse a
+  // hookless middleware then, with a plain Error.
+  checkMiddleware(http.middleware);
   const sendWire = async (operation: OperationId, input: unknown, options?: RequestOptions) => {
     const spec: OperationSpec = OPERATIONS[operation];
     checkInput(operation, spec, input);
     const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
-    const encoded = body && spec.body === "multipart" ? toFormData(operation, spec.files ?? [], body, maxUploadBytes) : body;
+    const encoded = body && spec.body === "multipart" ? toFormData(operation, spec, body, maxUploadBytes) : body;
     const passwords = passwordsOf(spec, body);
     if (http.middleware.length > 0) return (await loadMiddleware()).viaMiddleware(http, operation, spec, { path, query, body: encoded }, options, passwords) as never;
     return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options, passwords)) as never;

@@ -52,3 +52,24 @@ export function checkUrl(name: string, value: unknown, protocols: readonly strin
 export function checkType(name: string, value: unknown, type: "function" | "object"): void {
   if (value !== undefined && (typeof value !== type || value === null)) throw new InputError(name, `must be a ${type}, got ${describeValue(value)}`);
 }
+
+/** Checks that `value` is undefined or an AbortSignal (anything with its `aborted` and listener methods, from any realm). */
+export function checkSignal(name: string, value: unknown): void {
+  const signal = value as Partial<AbortSignal> | null | undefined;
+  if (value !== undefined && (typeof signal?.aborted !== "boolean" || typeof signal.addEventListener !== "function" || typeof signal.removeEventListener !== "function")) {
+    throw new InputError(name, `must be an AbortSignal, got ${describeValue(value)}`);
+  }
+}
+
+const HOOKS = ["onRequest", "onResponse", "onError"] as const;
+
+/** Checks that every item of `middleware` is an openapi-fetch middleware: an object with at least one hook, each a function. */
+export function checkMiddleware(middleware: readonly unknown[]): void {
+  middleware.forEach((item, i) => {
+    const hooks = (item ?? {}) as Record<string, unknown>;
+    const given = HOOKS.filter((hook) => hooks[hook] !== undefined);
+    if (typeof item !== "object" || item === null || given.length === 0 || given.some((hook) => typeof hooks[hook] !== "function")) {
+      throw new InputError(`middleware[${i}]`, `must be an object with an onRequest, onResponse or onError function, got ${describeValue(item)}`);
+    }
+  });
+}

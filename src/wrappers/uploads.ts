@@ -1,4 +1,5 @@
 import { InputError } from "./errors";
+import type { OperationSpec } from "./operation";
 
 type Bytes = Blob | ArrayBuffer | ArrayBufferView;
 
@@ -20,7 +21,8 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
  * there and the whole body fits the upload limit; text parts go out as NeuroIO reads them
  * (booleans as `true`/`false`). The boundary is left to fetch.
  */
-export function toFormData(operation: string, fileFields: readonly string[], body: Record<string, unknown>, maxBytes: number): FormData {
+export function toFormData(operation: string, spec: Pick<OperationSpec, "files" | "fileTypes">, body: Record<string, unknown>, maxBytes: number): FormData {
+  const fileFields = spec.files ?? [];
   const form = new FormData();
   let total = 0;
   let largest = { field: "", size: -1 };
@@ -31,6 +33,7 @@ export function toFormData(operation: string, fileFields: readonly string[], bod
     if (value === undefined || value === null) continue;
     if (fileFields.includes(field)) {
       const { blob, filename } = toBlob(operation, field, value as ImageInput);
+      checkMediaType(operation, field, blob.type, spec.fileTypes?.[field]);
       form.append(field, blob, filename);
       total += blob.size;
       if (blob.size > largest.size) largest = { field, size: blob.size };
@@ -61,6 +64,18 @@ function toBlob(operation: string, field: string, input: ImageInput): { blob: Bl
   if (blob.size === 0) throw new InputError(field, "the image is empty", operation);
   const ownName = typeof File !== "undefined" && blob instanceof File ? blob.name : undefined;
   return { blob, filename: described.filename ?? ownName ?? `${field}${extension(blob.type)}` };
+}
+
+/**
+ * A file whose media type is known (given as `type`, the Blob's own, or sniffed from the
+ * bytes) must be one the document accepts for the field (`encoding.<field>.contentType`;
+ * NeuroIO: image/jpeg, image/png). An unknown one (no type, application/octet-stream) goes
+ * out as it is: the server reads the bytes, and refusing here would second-guess it.
+ */
+function checkMediaType(operation: string, field: string, type: string, accepted: readonly string[] | undefined): void {
+  const essence = type.split(";")[0]!.trim().toLowerCase();
+  if (!accepted || essence === "" || essence === "application/octet-stream" || accepted.includes(essence)) return;
+  throw new InputError(field, `media type ${JSON.stringify(type)} is not accepted; expected ${accepted.join(" or ")}`, operation);
 }
 
 function isDescribed(input: ImageInput): input is { data: Bytes; filename?: string; type?: string } {
