@@ -3,7 +3,7 @@ import { namespaces, type Namespaces } from "../generated/namespaces";
 import { InputError, NeuroIOError, checkToken, isHeaderSafe, unwrap } from "./errors";
 import { Http } from "./http";
 import { createSend } from "./operation";
-import { checkNumbers, checkType, checkUrl } from "./options";
+import { checkMiddleware, checkNumbers, checkType, checkUrl } from "./options";
 import { Session, type Credentials } from "./session";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./uploads";
 
@@ -207,4 +207,6 @@ function checkOptions(options: ClientOptions): void {
   checkNumbers(options, ["timeoutMs", "deadlineMs", "maxRetries", "maxRetryDelayMs", "maxUploadBytes", "maxResponseBytes"]);
   checkType("fetch", options.fetch, "function");
   if (options.middleware !== undefined && !Array.isArray(options.middleware)) throw new InputError("middleware", "must be an array of openapi-fetch middleware");
+  // Now, not at the first call, where openapi-fetch would refuse a hookless one with a plain Error.
+  checkMiddleware(options.middleware ?? []);
 }

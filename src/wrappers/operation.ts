@@ -3,7 +3,6 @@ import type { operations } from "../generated/schema";
 import { OPERATIONS } from "../generated/operations";
 import { querySerializer, responseOf, type Http, type PendingRequest, type Reply, type RequestOptions } from "./http";
 import { checkInput } from "./input";
-import { checkMiddleware } from "./options";
 import { overrides, type Override, type OverrideInputs } from "./overrides";
 import type { Session } from "./session";
 import { toFormData, type WithImages } from "./uploads";
@@ -123,9 +122,6 @@ export function split(spec: OperationSpec, input: Record<string, unknown> | unde
  * middleware, openapi-fetch builds it and runs the middleware (middleware.ts).
  */
 export function createSend(http: Http, session: Session, maxUploadBytes: number): Send {
-  // Here, when the client is made, not at its first call: openapi-fetch would only refuse a
-  // hookless middleware then, with a plain Error.
-  checkMiddleware(http.middleware);
   const sendWire = async (operation: OperationId, input: unknown, options?: RequestOptions) => {
     const spec: OperationSpec = OPERATIONS[operation];
     checkInput(operation, spec, input);
