@@ -23,6 +23,7 @@ import { HostApi, type ResponseViolation } from "./openapi";
 import { StateFile } from "./persistence";
 import { Store, type MockUser, type Upload } from "./state";
 import { Webhooks, type WebhookOptions } from "./webhooks";
+import { ClientGone, readAll, tooLarge, whenGone } from "./body";
 // One upload limit for the SDK and its stand-in.
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../wrappers/uploads";
 
@@ -30,9 +31,6 @@ interface BodyLimits {
   maxUploadBytes: number;
   maxBodyBytes: number;
 }
-
-/** The client went away mid-request: nothing to answer and nothing to report. */
-class ClientGone extends Error {}
 
 export interface MockServerOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -228,7 +226,7 @@ function send(res: ServerResponse, reply: Reply | HttpError): void {
   // A body left unread (refused, too large, or never needed) is not read whole: the connection closes instead.
   if (!res.req.complete) {
     res.setHeader("connection", "close");
-    lingerOnClose(res.req.socket);
+    if (res.req.socket) lingerOnClose(res.req.socket);
   }
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (body === undefined) {
@@ -287,13 +285,6 @@ function requestUrl(req: IncomingMessage, origin: string): URL {
   return url;
 }
 
-const tooLarge = (limit: number, field?: string) =>
-  new HttpError(413, {
-    error_codes: [413],
-    message: "Request payload is too large.",
-    fields: field ? [{ name: field, message: `The file is larger than ${limit} bytes.`, error_code: 413 }] : [],
-  });
-
 /**
  * Reads a request body the way the operation declares it: JSON, a urlencoded form or a
  * multipart upload (file parts as Buffers, text parts coerced to the schema's types). An
@@ -328,32 +319,6 @@ async function readBody(
   }
   if (!takesBody) return { body: undefined, files: {} };
   throw new HttpError(400, { error_codes: [400], message: `Unsupported media type "${mediaType}" in request.`, fields: [] });
-}
-
-/** The whole body, or 413 as soon as it passes `limit` (by Content-Length, or while reading). */
-function readAll(req: IncomingMessage, limit: number): Promise<Buffer> {
-  if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.reject(tooLarge(limit));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      req.off("data", onData).pause();
-      reject(tooLarge(limit));
-    };
-    req.on("data", onData);
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    whenGone(req, reject);
-  });
-}
-
-/** Rejects with `ClientGone` when the client aborts the request before sending all of it. */
-function whenGone(req: IncomingMessage, reject: (error: Error) => void): void {
-  req.on("error", () => reject(new ClientGone()));
-  req.on("close", () => {
-    if (!req.complete) reject(new ClientGone());
-  });
 }
 
 function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fields: Record<string, string | string[]>; files: Record<string, Upload> }> {

@@ -218,6 +218,17 @@ describe("bodies: the token first, then bounded reads", () => {
     expect(await upload.json()).toEqual({ error_codes: [413], message: "Request payload is too large.", fields: [] });
   });
 
+  test("a control body over its 9 MiB limit is a 413 ErrorBody, by Content-Length or chunked, and the stand-in carries on", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const huge = JSON.stringify({ source: 1, image: "A".repeat(10 * 1024 * 1024) });
+    const headers = { Authorization: `Token ${key}`, "Content-Type": "application/json" };
+    for (const framing of [{ "Content-Length": Buffer.byteLength(huge) }, { "Transfer-Encoding": "chunked" }]) {
+      const answer = await request(standIn.server, { method: "POST", path: "/_mock/camera", headers: { ...headers, ...framing }, body: huge });
+      expect(answer).toMatchObject({ status: 413, body: { error_codes: [413], message: "Request payload is too large.", fields: [] } });
+    }
+    expect((await raw(`${standIn.server.apiUrl}/v1/version/`, { token: key })).status).toBe(200);
+  });
+
   test("stored strings longer than the document's maxLength are 400s naming the field", async () => {
     const { key } = await unwrap((await standIn.login()).tokens.create());
     const long = await raw(`${standIn.server.apiUrl}/v1/sources/`, { method: "POST", token: key, json: { name: "s".repeat(256) } });
