@@ -222,10 +222,25 @@ describe("bodies: the token first, then bounded reads", () => {
     const key = (await unwrap((await standIn.login()).tokens.create())).key;
     const huge = JSON.stringify({ source: 1, image: "A".repeat(10 * 1024 * 1024) });
     const headers = { Authorization: `Token ${key}`, "Content-Type": "application/json" };
-    for (const framing of [{ "Content-Length": Buffer.byteLength(huge) }, { "Transfer-Encoding": "chunked" }]) {
+    const framings: Record<string, string | number>[] = [{ "Content-Length": Buffer.byteLength(huge) }, { "Transfer-Encoding": "chunked" }];
+    for (const framing of framings) {
       const answer = await request(standIn.server, { method: "POST", path: "/_mock/camera", headers: { ...headers, ...framing }, body: huge });
       expect(answer).toMatchObject({ status: 413, body: { error_codes: [413], message: "Request payload is too large.", fields: [] } });
     }
+    expect((await raw(`${standIn.server.apiUrl}/v1/version/`, { token: key })).status).toBe(200);
+  });
+
+  test("a multipart body that ends inside a file part is a 400 ErrorBody, and the stand-in carries on", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const boundary = "truncated";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n${"x".repeat(300)}`;
+    const answer = await request(standIn.server, {
+      method: "POST",
+      path: "/api/v1/persons/search/",
+      headers: { Authorization: `Token ${key}`, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(answer).toMatchObject({ status: 400, body: { error_codes: [400], message: expect.stringMatching(/^Multipart form parse error/), fields: [] } });
     expect((await raw(`${standIn.server.apiUrl}/v1/version/`, { token: key })).status).toBe(200);
   });
 
