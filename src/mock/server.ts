@@ -11,6 +11,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { finished } from "node:stream";
 import busboy from "busboy";
 import { simulateCamera, type CameraInput } from "./camera";
 import { handleControl } from "./control";
@@ -353,14 +354,12 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("limit", () => refuse(tooLarge(maxUploadBytes, name)));
-      pending.push(
-        new Promise((done) =>
-          stream.on("end", () => {
-            files[name] = { bytes: Buffer.concat(chunks), contentType: info.mimeType || "application/octet-stream" };
-            done();
-          }),
-        ),
-      );
+      stream.on("end", () => {
+        files[name] = { bytes: Buffer.concat(chunks), contentType: info.mimeType || "application/octet-stream" };
+      });
+      // A body cut off inside this part errors the part's stream too (handled here, so that it
+      // cannot crash the process); busboy's own error event answers the request.
+      pending.push(new Promise((done) => finished(stream, () => done())));
     });
     bb.on("error", (error: Error) =>
       reject(new HttpError(400, { error_codes: [400], message: `Multipart form parse error - ${error.message}`, fields: [] })),
