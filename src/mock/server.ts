@@ -322,6 +322,12 @@ async function readBody(
   throw new HttpError(400, { error_codes: [400], message: `Unsupported media type "${mediaType}" in request.`, fields: [] });
 }
 
+// How many parts a multipart upload may have: the largest operation has 3 files and 9 text fields.
+const MAX_FILE_PARTS = 8;
+const MAX_TEXT_PARTS = 64;
+// Generous room for one part's boundary and headers (a long file name included).
+const PART_HEADER_ALLOWANCE = 2048;
+
 function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fields: Record<string, string | string[]>; files: Record<string, Upload> }> {
   const { maxUploadBytes, maxBodyBytes } = limits;
   return new Promise((resolve, reject) => {
@@ -330,8 +336,8 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
     let refused: HttpError | undefined;
     let bb: busboy.Busboy;
     try {
-      // Bounded in every direction: part sizes, and how many parts (the largest operation has 3 files and 9 text fields).
-      bb = busboy({ headers: req.headers, limits: { fileSize: maxUploadBytes, fieldSize: maxBodyBytes, files: 8, fields: 64 } });
+      // Bounded in every direction: part sizes, and how many parts.
+      bb = busboy({ headers: req.headers, limits: { fileSize: maxUploadBytes, fieldSize: maxBodyBytes, files: MAX_FILE_PARTS, fields: MAX_TEXT_PARTS } });
     } catch (error) {
       return reject(new HttpError(400, { error_codes: [400], message: `Multipart form parse error - ${(error as Error).message}`, fields: [] }));
     }
@@ -350,9 +356,16 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
       else add(fields, name, value);
     });
     const pending: Promise<void>[] = [];
+    const fileStreams: { received(): number }[] = [];
     bb.on("file", (name, stream, info) => {
       const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      let read = 0;
+      stream.on("data", (chunk: Buffer) => {
+        read += chunk.length;
+        chunks.push(chunk);
+      });
+      // What was read, and what busboy pushed that the stream still holds.
+      fileStreams.push({ received: () => read + stream.readableLength });
       stream.on("limit", () => refuse(tooLarge(maxUploadBytes, name)));
       stream.on("end", () => {
         files[name] = { bytes: Buffer.concat(chunks), contentType: info.mimeType || "application/octet-stream" };
@@ -370,6 +383,16 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
     });
     whenGone(req, reject);
     req.pipe(bb);
+    // busboy judges a text part's size only at the part's end. Whatever it was fed that is not
+    // file content is text, part headers or boundaries, so once that passes the text limit
+    // and an allowance for headers, the text limit is passed: refuse now, not a part later.
+    let fed = 0;
+    req.on("data", (chunk: Buffer) => {
+      fed += chunk.length;
+      // Listening after pipe(): busboy has parsed this chunk, and its file bytes are in the streams.
+      const fileBytes = fileStreams.reduce((sum, { received }) => sum + received(), 0);
+      if (fed - fileBytes > maxBodyBytes + (MAX_FILE_PARTS + MAX_TEXT_PARTS) * PART_HEADER_ALLOWANCE) refuse(tooLarge(maxBodyBytes));
+    });
   });
 }
 

@@ -39,6 +39,24 @@ function request(
   });
 }
 
+/** Sends the start of a body and never the rest: resolves with the answer, which can only come if the stand-in did not wait for the end. */
+function answerMidBody(server: MockServer, options: { path: string; headers: Record<string, string | number>; start: string }) {
+  return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port: server.port, method: "POST", path: options.path, headers: options.headers, agent: false });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString()) });
+        req.destroy();
+      });
+    });
+    // The connection is closed after the answer; writing into it then is expected to fail.
+    req.on("error", (error: NodeJS.ErrnoException) => (["EPIPE", "ECONNRESET"].includes(error.code ?? "") ? undefined : reject(error)));
+    req.write(options.start);
+  });
+}
+
 const errorBody = (status: number) => ({ error_codes: [status], message: expect.any(String), fields: expect.any(Array) });
 
 /** Collects console.error calls for the duration of a test (the stand-in must stay quiet on bad input). */
@@ -242,6 +260,18 @@ describe("bodies: the token first, then bounded reads", () => {
     });
     expect(answer).toMatchObject({ status: 400, body: { error_codes: [400], message: expect.stringMatching(/^Multipart form parse error/), fields: [] } });
     expect((await raw(`${standIn.server.apiUrl}/v1/version/`, { token: key })).status).toBe(200);
+  });
+
+  test("a multipart text part is refused with 413 once it passes the text limit, not at its end", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const boundary = "endless";
+    const answer = await answerMidBody(standIn.server, {
+      path: "/api/v1/persons/",
+      headers: { Authorization: `Token ${key}`, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": 200 * 1024 * 1024 },
+      // 2 MiB into a text part that would go on for 200 MB.
+      start: `--${boundary}\r\nContent-Disposition: form-data; name="source"\r\n\r\n${"t".repeat(2 * 1024 * 1024)}`,
+    });
+    expect(answer).toEqual({ status: 413, body: { error_codes: [413], message: "Request payload is too large.", fields: [] } });
   });
 
   test("stored strings longer than the document's maxLength are 400s naming the field", async () => {
