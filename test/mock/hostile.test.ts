@@ -319,6 +319,23 @@ describe("sockets and uploads that misbehave", () => {
     expect((await feed.closed).code).toBe(1009);
   });
 
+  test("an events client that stops reading is closed (1013) once 4 MiB wait unsent, not buffered without bound", async () => {
+    const login = await raw(`${server.iamUrl}/v1/auth/token/`, { method: "POST", json: { username: "demo", password: "demo-password" } });
+    const key: string = login.body.token.key;
+    const feed = await openFeed(server.eventsUrl, key);
+    // Stop reading: the kernel's buffers fill, then the stand-in's.
+    feed.ws.pause();
+    // The feed's scope for the token's space (server.ts: `space:<id>`).
+    const scope = `space:${server.state.authenticate(key)!.space!.id}`;
+    const published = 1024;
+    for (let id = 1; id <= published; id++) server.events.publish(scope, { id, data: "e".repeat(64 * 1024) });
+    feed.ws.resume();
+    expect(await feed.closed).toEqual({ code: 1013, reason: "events not read: too far behind" });
+    // What was already queued arrives; the rest (64 MB) was never held for the client.
+    expect(feed.frames.length).toBeGreaterThan(1);
+    expect(feed.frames.length).toBeLessThan(published / 2);
+  });
+
   test("an upload aborted halfway is not an error: no log, no answer, the stand-in carries on", async () => {
     const console = quietConsole();
     try {
