@@ -11,7 +11,9 @@ Runs a local NeuroIO stand-in (IAM, API and events) until Ctrl-C.
 
 Options:
   --port <n>              TCP port (default 8080; 0 picks a free one)
-  --host <address>        interface to listen on (default 127.0.0.1, this machine only)
+  --host <address>        interface to listen on (default 127.0.0.1, this machine only);
+                          requests must name loopback or this address in Host, except
+                          on 0.0.0.0 or ::, which take any Host
   --token <key>           give the demo user a permanent token with this fixed key, so
                           scripts can use it without logging in
   --state <file>          keep the state (users, tokens, persons, entries, …) in this JSON

@@ -15,7 +15,7 @@
  * within `authTimeoutMs` is closed with 1008 too. A client that does not read its frames
  * is closed with 1013 (try again later) once 4 MiB wait unsent for it.
  */
-import type { IncomingMessage, Server } from "node:http";
+import { STATUS_CODES, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 
@@ -30,6 +30,8 @@ export interface EventsServerOptions {
   authTimeoutMs?: number;
   /** How often the tokens of open sockets are checked again (expiry by clock). Default 1000 ms. */
   recheckMs?: number;
+  /** The answer an upgrade request is refused with before the handshake (a JSON body), or undefined to take it. */
+  refuseUpgrade?(request: IncomingMessage): { status: number; body: object } | undefined;
 }
 
 export interface EventsServer {
@@ -99,6 +101,8 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
       }
       return;
     }
+    const refusal = options.refuseUpgrade?.(request);
+    if (refusal) return void socket.end(httpAnswer(refusal.status, refusal.body));
     wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws));
   };
 
@@ -166,6 +170,12 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
       answerPings = answer;
     },
   };
+}
+
+/** A whole HTTP answer with a JSON body, for a socket no HTTP server answers on. */
+function httpAnswer(status: number, body: object): string {
+  const json = JSON.stringify(body);
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`;
 }
 
 /** The token is not (or no longer) valid: say so and close. */

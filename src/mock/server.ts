@@ -116,6 +116,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const cors = options.cors ?? "loopback";
   const server = http.createServer((req, res) => {
     if (stateFile) res.once("finish", () => stateFile.changed());
+    const misdirected = hostRefusal(req, listenHost);
+    if (misdirected) return send(res, misdirected);
     if (applyCors(cors, req, res)) return;
     route(req, res).catch((error: unknown) => {
       // A client that hung up is not an error of the stand-in's.
@@ -185,6 +187,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const events = attachEventsServer(server, {
     path: "/events",
     authTimeoutMs: options.eventsAuthTimeoutMs,
+    refuseUpgrade: (request) => hostRefusal(request, listenHost),
     authenticate(token) {
       const caller = store.authenticate(token);
       return caller?.space ? { scope: scopeOf(caller.space.id) } : undefined;
@@ -265,14 +268,37 @@ function lingerOnClose(socket: Socket): void {
   };
 }
 
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+const WILDCARD_HOSTS = ["0.0.0.0", "::"];
+
+/**
+ * 421 unless the Host header names loopback or the host the stand-in listens on, any port
+ * (DNS rebinding: a page of another site whose name resolves to 127.0.0.1 calls with that
+ * name in Host). Listening on a wildcard address opens the stand-in to the network on
+ * purpose: then any Host is taken. A request without Host (HTTP/1.0) is no browser's.
+ */
+function hostRefusal(req: IncomingMessage, listenHost: string): HttpError | undefined {
+  const host = req.headers.host;
+  if (host === undefined || WILDCARD_HOSTS.includes(listenHost)) return undefined;
+  const name = plainHost(host)?.hostname;
+  if (name && (LOOPBACK_HOST.test(name) || name === plainHost(listenHost.includes(":") ? `[${listenHost}]` : listenHost)?.hostname)) return undefined;
+  return failure(421, `Misdirected request: the stand-in answers to localhost, 127.x.x.x, [::1] and ${listenHost}, not to the Host ${JSON.stringify(host)}.`);
+}
+
+/** `host[:port]` as a URL, or undefined when it is anything else (a path, user info, a bad port). */
+function plainHost(host: string): URL | undefined {
+  if (!URL.canParse(`http://${host}`)) return undefined;
+  const url = new URL(`http://${host}`);
+  return url.username === "" && url.password === "" && url.pathname === "/" && url.search === "" && url.hash === "" ? url : undefined;
+}
+
 /**
  * The request's URL, or 400: a path segment with a malformed percent-escape (`%`, `%zz`,
- * `%E4`) is bad input, not a crash. The Host header only names the origin of paging links;
- * one that is not a plain `host[:port]` is replaced by the stand-in's own.
+ * `%E4`) is bad input, not a crash. The Host header (checked by hostRefusal) names the
+ * origin of paging links; without one, the stand-in's own.
  */
 function requestUrl(req: IncomingMessage, origin: string): URL {
-  const host = req.headers.host;
-  const base = host && URL.canParse(`http://${host}`) && new URL(`http://${host}`).host === host.toLowerCase() ? host : origin;
+  const base = req.headers.host ?? origin;
   const target = req.url ?? "/";
   if (!target.startsWith("/") || !URL.canParse(target, `http://${base}`)) throw failure(400, "Malformed request target.");
   const url = new URL(target, `http://${base}`);

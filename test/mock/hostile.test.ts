@@ -168,18 +168,50 @@ describe("malformed URLs are 400s, never 500s, and print nothing", () => {
     }
   });
 
-  test.each(["[bad host", "exa mple.com", "a/b", "@", "127.0.0.1:99999", "ünïcode"])("Host header %j", async (host) => {
+  test.each(["[bad host", "exa mple.com", "a/b", "@", "127.0.0.1:99999", "ünïcode"])("Host header %j is a 421 ErrorBody", async (host) => {
     const console = quietConsole();
     try {
       const key = (await unwrap((await standIn.login()).tokens.create())).key;
       const answer = await request(standIn.server, { path: "/api/v1/sources/?limit=1", headers: { Host: host, Authorization: `Token ${key}` } });
-      expect(answer.status).toBe(200);
-      // Paging links fall back to the stand-in's own origin.
-      expect((answer.body as { next: string | null }).next ?? standIn.server.apiUrl).toMatch(/^http:\/\//);
+      expect(answer).toEqual({ status: 421, headers: expect.anything(), body: errorBody(421) });
       expect(console.calls()).toEqual([]);
     } finally {
       console.restore();
     }
+  });
+});
+
+describe("DNS rebinding: only Hosts naming loopback or the listening host are answered", () => {
+  test.each(["127.0.0.1", "127.0.0.1:1", "127.8.9.10:8080", "localhost", "LOCALHOST:3000", "[::1]:8080"])("Host %j is answered, its paging links on it", async (host) => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    for (let i = 0; i < 2; i++) await unwrap(standIn.withToken(key).sources.create({ name: `rebind ${host} ${i} ${Math.random()}` }));
+    const answer = await request(standIn.server, { path: "/api/v1/sources/?limit=1", headers: { Host: host, Authorization: `Token ${key}` } });
+    expect(answer.status).toBe(200);
+    expect((answer.body as { next: string }).next).toMatch(new RegExp(`^http://${host.replace(/[[\].]/g, "\\$&")}/api/`, "i"));
+  });
+
+  test.each(["evil.example", "evil.example:8080", "127.0.0.1.evil.example", "10.0.0.1"])("Host %j gets 421 over HTTP and on the events upgrade", async (host) => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const answer = await request(standIn.server, { path: "/api/v1/sources/", headers: { Host: host, Authorization: `Token ${key}` } });
+    expect(answer).toEqual({ status: 421, headers: expect.objectContaining({ "content-type": "application/json" }), body: errorBody(421) });
+    // A CORS preflight from the rebound page is refused too, before CORS looks at its Origin.
+    const preflight = await request(standIn.server, {
+      method: "OPTIONS",
+      path: "/api/v1/sources/",
+      headers: { Host: host, Origin: `http://${host}`, "Access-Control-Request-Method": "GET" },
+    });
+    expect(preflight.status).toBe(421);
+    const upgrade = await new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+      const ws = new WebSocket(standIn.server.eventsUrl, { headers: { Host: host } });
+      ws.on("open", () => reject(new Error("the upgrade was taken")));
+      ws.on("error", () => undefined);
+      ws.on("unexpected-response", (_, res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString()) }));
+      });
+    });
+    expect(upgrade).toEqual({ status: 421, body: errorBody(421) });
   });
 });
 
