@@ -345,7 +345,8 @@ async function readBody(
     }
   }
   if (!takesBody) return { body: undefined, files: {} };
-  throw new HttpError(400, { error_codes: [400], message: `Unsupported media type "${mediaType}" in request.`, fields: [] });
+  // DRF's UnsupportedMediaType: 415, naming the Content-Type as sent.
+  throw failure(415, `Unsupported media type "${req.headers["content-type"]}" in request.`);
 }
 
 // How many parts a multipart upload may have: the largest operation has 3 files and 9 text fields.

@@ -306,6 +306,17 @@ describe("bodies: the token first, then bounded reads", () => {
     expect(answer).toEqual({ status: 413, body: { error_codes: [413], message: "Request payload is too large.", fields: [] } });
   });
 
+  test("a body of a media type no operation parses is a 415 ErrorBody, as DRF answers", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const answer = await request(standIn.server, {
+      method: "POST",
+      path: "/api/v1/sources/",
+      headers: { Authorization: `Token ${key}`, "Content-Type": "text/plain; charset=utf-8" },
+      body: "name=plain",
+    });
+    expect(answer).toMatchObject({ status: 415, body: { error_codes: [415], message: 'Unsupported media type "text/plain; charset=utf-8" in request.', fields: [] } });
+  });
+
   test("stored strings longer than the document's maxLength are 400s naming the field", async () => {
     const { key } = await unwrap((await standIn.login()).tokens.create());
     const long = await raw(`${standIn.server.apiUrl}/v1/sources/`, { method: "POST", token: key, json: { name: "s".repeat(256) } });
