@@ -15,9 +15,10 @@
  * within `authTimeoutMs` is closed with 1008 too. A client that does not read its frames
  * is closed with 1013 (try again later) once 4 MiB wait unsent for it.
  */
-import { STATUS_CODES, type IncomingMessage, type Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { httpAnswer } from "./raw-http";
 
 export interface EventsServerOptions {
   /** URL path that accepts WebSocket upgrades. Default `/` (the real feed is `wss://events.neuroio.com`). */
@@ -170,12 +171,6 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
       answerPings = answer;
     },
   };
-}
-
-/** A whole HTTP answer with a JSON body, for a socket no HTTP server answers on. */
-function httpAnswer(status: number, body: object): string {
-  const json = JSON.stringify(body);
-  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`;
 }
 
 /** The token is not (or no longer) valid: say so and close. */

@@ -9,9 +9,9 @@
  *
  * `iamUrl` and `apiUrl` are what `new Client({ iamUrl, apiUrl })` takes.
  */
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { finished } from "node:stream";
+import { finished, type Duplex } from "node:stream";
 import busboy from "busboy";
 import { simulateCamera, type CameraInput } from "./camera";
 import { handleControl } from "./control";
@@ -25,6 +25,7 @@ import { StateFile } from "./persistence";
 import { Store, type MockUser, type Upload } from "./state";
 import { Webhooks, type WebhookOptions } from "./webhooks";
 import { ClientGone, readAll, tooLarge, whenGone } from "./body";
+import { httpAnswer } from "./raw-http";
 // One upload limit for the SDK and its stand-in.
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../wrappers/uploads";
 
@@ -126,6 +127,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       send(res, { status: 500, body: { error_codes: [500], message: `Stand-in error: ${String(error)}`, fields: [] } });
     });
   });
+
+  server.on("clientError", answerClientError);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let url: URL;
@@ -266,6 +269,19 @@ function lingerOnClose(socket: Socket): void {
     });
     this.resume();
   };
+}
+
+// Node's parser errors and the status its own (bodiless) answer gives each.
+const CLIENT_ERROR_STATUS: Record<string, number> = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
+
+/** A request Node could not parse (malformed request line, headers over the limit) gets an ErrorBody, not an empty answer. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  // Node's own check: nothing to say to a socket that is gone, or mid-way through an answer to an earlier request.
+  const answering = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage?.headersSent;
+  if (!socket.writable || answering || error.code === "ECONNRESET") return void socket.destroy();
+  const status = CLIENT_ERROR_STATUS[error.code ?? ""] ?? 400;
+  const message = status === 400 ? "Bad request: the request could not be parsed." : (STATUS_CODES[status] ?? "Bad request.");
+  socket.end(httpAnswer(status, { error_codes: [status], message, fields: [] }));
 }
 
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;

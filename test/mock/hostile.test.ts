@@ -4,6 +4,7 @@
  * authenticate, uploads cut off halfway. Each case failed before the stand-in was hardened.
  */
 import http from "node:http";
+import net from "node:net";
 import WebSocket from "ws";
 import { startMockServer, type MockServer } from "../../src/mock";
 import { image, namingFields, raw, testClock, unwrap, useStandIn, type StandIn } from "./helpers";
@@ -178,6 +179,33 @@ describe("malformed URLs are 400s, never 500s, and print nothing", () => {
     } finally {
       console.restore();
     }
+  });
+});
+
+describe("requests Node's parser refuses get an ErrorBody, and the stand-in carries on", () => {
+  /** Writes raw bytes on a new connection; resolves with the status and JSON body of what comes back before the close. */
+  function rawExchange(bytes: string): Promise<{ status: number; body: unknown }> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(standIn.server.port, "127.0.0.1", () => socket.end(bytes));
+      const chunks: Buffer[] = [];
+      socket.on("data", (c: Buffer) => chunks.push(c));
+      socket.on("error", reject);
+      socket.on("close", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        const [head = "", body = ""] = text.split("\r\n\r\n");
+        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), body: body ? JSON.parse(body) : undefined });
+      });
+    });
+  }
+
+  test.each([
+    ["a malformed request line", 400, "GARBAGE\r\n\r\n"],
+    ["a malformed header", 400, "GET /api/v1/version/ HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n"],
+    ["headers over Node's limit", 431, `GET /api/v1/version/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${"b".repeat(20 * 1024)}\r\n\r\n`],
+  ])("%s → %d", async (_, status, bytes) => {
+    expect(await rawExchange(bytes)).toEqual({ status, body: errorBody(status) });
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    expect((await raw(`${standIn.server.apiUrl}/v1/version/`, { token: key })).status).toBe(200);
   });
 });
 
