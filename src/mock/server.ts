@@ -147,6 +147,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const api = hosts[prefix];
     const path = url.pathname.slice(prefix.length + 1) || "/";
     const method = api.routedMethod((req.method ?? "GET").toLowerCase(), path);
+    // As DRF does: every answer of a path names its methods (RFC 9110 wants them on a 405),
+    // and OPTIONS (a preflight was answered by CORS) is answered with them alone.
+    const allow = api.allowedMethods(path);
+    if (allow.length > 0) res.setHeader("Allow", allow.join(", "));
+    if (method === "options" && allow.length > 0) return send(res, { status: 204 });
     let body: unknown;
     let files: Record<string, Upload> = {};
     // Unknown operations and callers are answered before a byte of the body is read.
