@@ -11,7 +11,7 @@
  */
 import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { finished, type Duplex } from "node:stream";
+import { finished } from "node:stream";
 import busboy from "busboy";
 import { simulateCamera, type CameraInput } from "./camera";
 import { handleControl } from "./control";
@@ -280,13 +280,21 @@ function lingerOnClose(socket: Socket): void {
 const CLIENT_ERROR_STATUS: Record<string, number> = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
 
 /** A request Node could not parse (malformed request line, headers over the limit) gets an ErrorBody, not an empty answer. */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  // Node's own check: nothing to say to a socket that is gone, or mid-way through an answer to an earlier request.
-  const answering = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage?.headersSent;
-  if (!socket.writable || answering || error.code === "ECONNRESET") return void socket.destroy();
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  // Node's own checks: nothing to say to a socket that is gone, or that already carries part of an answer.
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (!socket.writable || inFlight?.headersSent || error.code === "ECONNRESET") return void socket.destroy();
   const status = CLIENT_ERROR_STATUS[error.code ?? ""] ?? 400;
   const message = status === 400 ? "Bad request: the request could not be parsed." : (STATUS_CODES[status] ?? "Bad request.");
-  socket.end(httpAnswer(status, { error_codes: [status], message, fields: [] }));
+  // Behind an earlier request (in flight or answered), Node's bodiless answer: what failed is
+  // mostly the rest of a body sent without framing, and a client that sent HEAD reads no body
+  // and would take one for garbage.
+  const bodiless = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`;
+  const first = !inFlight && socket.bytesWritten === 0;
+  socket.write(first ? httpAnswer(status, { error_codes: [status], message, fields: [] }) : bodiless);
+  // An answer still being prepared for an earlier request on this connection must not follow this one.
+  if (inFlight) socket.destroy();
+  else socket.end();
 }
 
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
