@@ -11,7 +11,9 @@ Runs a local NeuroIO stand-in (IAM, API and events) until Ctrl-C.
 
 Options:
   --port <n>              TCP port (default 8080; 0 picks a free one)
-  --host <address>        interface to listen on (default 127.0.0.1, this machine only)
+  --host <address>        interface to listen on (default 127.0.0.1, this machine only);
+                          requests must name loopback or this address in Host, except
+                          on 0.0.0.0 or ::, which take any Host
   --token <key>           give the demo user a permanent token with this fixed key, so
                           scripts can use it without logging in
   --state <file>          keep the state (users, tokens, persons, entries, …) in this JSON
@@ -54,7 +56,8 @@ export function parseArgs(argv: readonly string[]): MockServerOptions | "help" {
     const user = (manager: boolean): MockUser => {
       const v = value();
       const colon = v.indexOf(":");
-      if (colon <= 0) throw new Error(`${flag} takes name:password, got ${JSON.stringify(v)}`);
+      // Never echo the value: it may be a password.
+      if (colon <= 0) throw new Error(`${flag} takes name:password (a name, a colon, then the password)`);
       return { username: v.slice(0, colon), password: v.slice(colon + 1), manager };
     };
     switch (flag) {
@@ -95,7 +98,7 @@ export function parseArgs(argv: readonly string[]): MockServerOptions | "help" {
         webhookHosts.push(value());
         break;
       default:
-        throw new Error(`unknown option ${arg}`);
+        throw new Error(`unknown option ${flag}`);
     }
   }
   if (token !== undefined) {
@@ -123,19 +126,21 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
   const server = await startMockServer(options);
   const demo: MockUser = options.users?.find((u) => u.username === DEMO_USER.username) ?? DEMO_USER;
+  // Only the documented demo password is printed; a password given on the command line is the user's secret.
+  const password = (u: MockUser) => (u.username === DEMO_USER.username && u.password === DEMO_USER.password ? u.password : "[redacted]");
   console.log(`NeuroIO stand-in running (Ctrl-C to stop)
 
   IAM     ${server.iamUrl}
   API     ${server.apiUrl}
   Events  ${server.eventsUrl}
 
-  Demo user: ${demo.username} / ${demo.password}${demo.apiToken ? " (and the fixed token given with --token)" : ""}
+  Demo user: ${demo.username} / ${password(demo)}${demo.apiToken ? " (and the fixed token given with --token)" : ""}
 ${options.stateFile ? `  State:  ${options.stateFile}\n` : ""}${(options.users ?? [])
   .filter((u) => u !== demo)
-  .map((u) => `  ${u.manager ? "Manager" : "User"}: ${u.username} / ${u.password}\n`)
+  .map((u) => `  ${u.manager ? "Manager" : "User"}: ${u.username} / ${password(u)}\n`)
   .join("")}
   const client = await Client.login(
-    { username: "${demo.username}", password: "${demo.password}" },
+    { username: "${demo.username}", password: "${password(demo)}" },
     { iamUrl: "${server.iamUrl}", apiUrl: "${server.apiUrl}", eventsUrl: "${server.eventsUrl}" },
   );
 `);

@@ -12,6 +12,7 @@
  * token can see. Errors come back as NeuroIO's ErrorBody.
  */
 import type { IncomingMessage } from "node:http";
+import { readAll } from "./body";
 import { CAMERA_OUTCOMES, simulateCamera, type CameraOutcome } from "./camera";
 import { ImageError } from "./faces";
 import { failure, HttpError, invalid, invalidToken, type Reply } from "./handlers/common";
@@ -68,18 +69,9 @@ function camera(store: Store, body: Record<string, unknown>, visible: Set<number
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      req.resume();
-      throw failure(413, "Request payload is too large.");
-    }
-    chunks.push(chunk);
-  }
+  const raw = await readAll(req, MAX_BODY_BYTES);
   try {
-    const body: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    const body: unknown = JSON.parse(raw.toString("utf8"));
     if (typeof body === "object" && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
   } catch {
     // Answered below.

@@ -12,11 +12,13 @@
  * calls `recheck()`, and every `recheckMs`): once the token is deleted, deactivated or
  * expired, the socket gets `{"error":"Invalid token."}` and is closed with 1008 (policy
  * violation), the code a refused AUTH closes with. A socket that has not authenticated
- * within `authTimeoutMs` is closed with 1008 too.
+ * within `authTimeoutMs` is closed with 1008 too. A client that does not read its frames
+ * is closed with 1013 (try again later) once 4 MiB wait unsent for it.
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { httpAnswer } from "./raw-http";
 
 export interface EventsServerOptions {
   /** URL path that accepts WebSocket upgrades. Default `/` (the real feed is `wss://events.neuroio.com`). */
@@ -29,6 +31,8 @@ export interface EventsServerOptions {
   authTimeoutMs?: number;
   /** How often the tokens of open sockets are checked again (expiry by clock). Default 1000 ms. */
   recheckMs?: number;
+  /** The answer an upgrade request is refused with before the handshake (a JSON body), or undefined to take it. */
+  refuseUpgrade?(request: IncomingMessage): { status: number; body: object } | undefined;
 }
 
 export interface EventsServer {
@@ -54,6 +58,10 @@ const CLOSE_HANDSHAKE_MS = 1000;
 export const DEFAULT_AUTH_TIMEOUT_MS = 10_000;
 const POLICY_VIOLATION = 1008;
 const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+// What may wait unsent for a client that does not read: beyond it the client is closed
+// (1013, try again later) instead of the stand-in holding every event for it.
+const MAX_UNSENT_BYTES = 4 * 1024 * 1024;
+const TRY_AGAIN_LATER = 1013;
 
 /** What an authenticated socket holds on to: its scope, and the token to check again. */
 interface Session {
@@ -94,6 +102,8 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
       }
       return;
     }
+    const refusal = options.refuseUpgrade?.(request);
+    if (refusal) return void socket.end(httpAnswer(refusal.status, refusal.body));
     wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws));
   };
 
@@ -134,7 +144,7 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
     publish(scope, event) {
       const frame = JSON.stringify(event);
       for (const [ws, session] of sockets) {
-        if (session?.scope === scope && ws.readyState === ws.OPEN && stillValid(ws, session)) ws.send(frame);
+        if (session?.scope === scope && ws.readyState === ws.OPEN && stillValid(ws, session)) sendFrame(ws, frame);
       }
     },
 
@@ -170,7 +180,14 @@ function refuse(ws: WebSocket): void {
 }
 
 function send(ws: WebSocket, message: object): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  sendFrame(ws, JSON.stringify(message));
+}
+
+/** Sends a frame, or closes a client whose unsent frames are already over the bound. */
+function sendFrame(ws: WebSocket, frame: string): void {
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount > MAX_UNSENT_BYTES) ws.close(TRY_AGAIN_LATER, "events not read: too far behind");
+  else ws.send(frame);
 }
 
 function parse(text: string): { action?: unknown; data?: { token?: unknown } } | undefined {

@@ -59,19 +59,25 @@ export interface Pixels {
   data: Uint8Array;
 }
 
-// Limits for decoding: what a 6 MiB upload can sensibly hold.
-const MAX_MEGAPIXELS = 50;
+// Limits for decoding. A compressed image can declare far more pixels than its bytes
+// suggest (a 50 KB PNG of 20000×20000 decodes to 1.6 GB), so the declared size is checked
+// before decoding: 25 megapixels is a 6000×4000 camera photo, 100 MB of RGBA.
+const MAX_MEGAPIXELS = 25;
 const MAX_DECODE_MB = 512;
 
 /** Decodes a PNG or JPEG (by its signature bytes), or throws ImageError. */
 export function decodeImage(bytes: Uint8Array): Pixels {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const declared = declaredSize(buffer);
+  if (declared && declared.width * declared.height > MAX_MEGAPIXELS * 1e6) {
+    throw new ImageError(`The image is too large: ${declared.width}×${declared.height} pixels, at most ${MAX_MEGAPIXELS} megapixels.`);
+  }
   try {
-    if (buffer.length > 8 && buffer.readUInt32BE(0) === 0x89504e47) {
+    if (isPng(buffer)) {
       const png = PNG.sync.read(buffer);
       return { width: png.width, height: png.height, data: png.data };
     }
-    if (buffer.length > 3 && buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff) {
+    if (isJpeg(buffer)) {
       const image = jpeg.decode(buffer, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: MAX_DECODE_MB });
       return { width: image.width, height: image.height, data: image.data };
     }
@@ -79,6 +85,27 @@ export function decodeImage(bytes: Uint8Array): Pixels {
     // A corrupt image is not an image either.
   }
   throw new ImageError(NOT_AN_IMAGE);
+}
+
+const isPng = (buffer: Buffer) => buffer.length > 8 && buffer.readUInt32BE(0) === 0x89504e47;
+const isJpeg = (buffer: Buffer) => buffer.length > 3 && buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff;
+
+/** The width and height a PNG (IHDR) or JPEG (SOF marker) header declares; undefined when there is none to read. */
+function declaredSize(buffer: Buffer): { width: number; height: number } | undefined {
+  // PNG: signature (8), then the IHDR chunk's length (4), type (4), width (4), height (4).
+  if (isPng(buffer)) {
+    return buffer.length >= 24 && buffer.toString("latin1", 12, 16) === "IHDR" ? { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) } : undefined;
+  }
+  if (!isJpeg(buffer)) return undefined;
+  // JPEG: segments after SOI (FF D8), each FF, marker, 2-byte length; a frame header (SOF0–SOF15
+  // but DHT C4, JPG C8 and DAC CC) holds precision (1), height (2), width (2).
+  for (let at = 2; at + 9 <= buffer.length && buffer[at] === 0xff; at += 2 + buffer.readUInt16BE(at + 2)) {
+    const marker = buffer[at + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { width: buffer.readUInt16BE(at + 7), height: buffer.readUInt16BE(at + 5) };
+    }
+  }
+  return undefined;
 }
 
 const GRID = 32;

@@ -151,11 +151,20 @@ export class HostApi {
 
   /**
    * The method to route a request by: `PUT` is the documented alias of a path's partial
-   * `PATCH` update (the JS SDK sends `PUT`), so it goes to the `PATCH` operation.
+   * `PATCH` update (the JS SDK sends `PUT`), so it goes to the `PATCH` operation; `HEAD` is
+   * `GET` without the body, as Django answers it (Node leaves the body out).
    */
   routedMethod(method: string, path: string): string {
+    if (method === "head") return "get";
     if (method !== "put" || this.#api.matchOperation({ method: "put", path, headers: {} })) return method;
     return this.#api.matchOperation({ method: "patch", path, headers: {} }) ? "patch" : method;
+  }
+
+  /** The methods a path answers, as DRF's `Allow` header lists them; empty for a path of no operation. */
+  allowedMethods(path: string): string[] {
+    const methods = ["get", "post", "put", "patch", "delete"].filter((method) => this.matches(this.routedMethod(method, path), path));
+    if (methods.length === 0) return [];
+    return [...methods, ...(methods.includes("get") ? ["head"] : []), "options"].map((method) => method.toUpperCase());
   }
 
   /** True when the matched operation takes a request body. */

@@ -9,8 +9,9 @@
  *
  * `iamUrl` and `apiUrl` are what `new Client({ iamUrl, apiUrl })` takes.
  */
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { finished } from "node:stream";
 import busboy from "busboy";
 import { simulateCamera, type CameraInput } from "./camera";
 import { handleControl } from "./control";
@@ -23,6 +24,8 @@ import { HostApi, type ResponseViolation } from "./openapi";
 import { StateFile } from "./persistence";
 import { Store, type MockUser, type Upload } from "./state";
 import { Webhooks, type WebhookOptions } from "./webhooks";
+import { ClientGone, readAll, tooLarge, whenGone } from "./body";
+import { httpAnswer } from "./raw-http";
 // One upload limit for the SDK and its stand-in.
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../wrappers/uploads";
 
@@ -30,9 +33,6 @@ interface BodyLimits {
   maxUploadBytes: number;
   maxBodyBytes: number;
 }
-
-/** The client went away mid-request: nothing to answer and nothing to report. */
-class ClientGone extends Error {}
 
 export interface MockServerOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -117,6 +117,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const cors = options.cors ?? "loopback";
   const server = http.createServer((req, res) => {
     if (stateFile) res.once("finish", () => stateFile.changed());
+    const misdirected = hostRefusal(req, listenHost);
+    if (misdirected) return send(res, misdirected);
     if (applyCors(cors, req, res)) return;
     route(req, res).catch((error: unknown) => {
       // A client that hung up is not an error of the stand-in's.
@@ -125,6 +127,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       send(res, { status: 500, body: { error_codes: [500], message: `Stand-in error: ${String(error)}`, fields: [] } });
     });
   });
+
+  server.on("clientError", answerClientError);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let url: URL;
@@ -143,6 +147,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const api = hosts[prefix];
     const path = url.pathname.slice(prefix.length + 1) || "/";
     const method = api.routedMethod((req.method ?? "GET").toLowerCase(), path);
+    // As DRF does: every answer of a path names its methods (RFC 9110 wants them on a 405),
+    // and OPTIONS (a preflight was answered by CORS) is answered with them alone.
+    const allow = api.allowedMethods(path);
+    if (allow.length > 0) res.setHeader("Allow", allow.join(", "));
+    if (method === "options" && allow.length > 0) return send(res, { status: 204 });
     let body: unknown;
     let files: Record<string, Upload> = {};
     // Unknown operations and callers are answered before a byte of the body is read.
@@ -186,6 +195,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const events = attachEventsServer(server, {
     path: "/events",
     authTimeoutMs: options.eventsAuthTimeoutMs,
+    refuseUpgrade: (request) => hostRefusal(request, listenHost),
     authenticate(token) {
       const caller = store.authenticate(token);
       return caller?.space ? { scope: scopeOf(caller.space.id) } : undefined;
@@ -228,7 +238,7 @@ function send(res: ServerResponse, reply: Reply | HttpError): void {
   // A body left unread (refused, too large, or never needed) is not read whole: the connection closes instead.
   if (!res.req.complete) {
     res.setHeader("connection", "close");
-    lingerOnClose(res.req.socket);
+    if (res.req.socket) lingerOnClose(res.req.socket);
   }
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (body === undefined) {
@@ -266,14 +276,58 @@ function lingerOnClose(socket: Socket): void {
   };
 }
 
+// Node's parser errors and the status its own (bodiless) answer gives each.
+const CLIENT_ERROR_STATUS: Record<string, number> = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
+
+/** A request Node could not parse (malformed request line, headers over the limit) gets an ErrorBody, not an empty answer. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  // Node's own checks: nothing to say to a socket that is gone, or that already carries part of an answer.
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (!socket.writable || inFlight?.headersSent || error.code === "ECONNRESET") return void socket.destroy();
+  const status = CLIENT_ERROR_STATUS[error.code ?? ""] ?? 400;
+  const message = status === 400 ? "Bad request: the request could not be parsed." : (STATUS_CODES[status] ?? "Bad request.");
+  // Behind an earlier request (in flight or answered), Node's bodiless answer: what failed is
+  // mostly the rest of a body sent without framing, and a client that sent HEAD reads no body
+  // and would take one for garbage.
+  const bodiless = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`;
+  const first = !inFlight && socket.bytesWritten === 0;
+  socket.write(first ? httpAnswer(status, { error_codes: [status], message, fields: [] }) : bodiless);
+  // An answer still being prepared for an earlier request on this connection must not follow this one.
+  if (inFlight) socket.destroy();
+  else socket.end();
+}
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+const WILDCARD_HOSTS = ["0.0.0.0", "::"];
+
+/**
+ * 421 unless the Host header names loopback or the host the stand-in listens on, any port
+ * (DNS rebinding: a page of another site whose name resolves to 127.0.0.1 calls with that
+ * name in Host). Listening on a wildcard address opens the stand-in to the network on
+ * purpose: then any Host is taken. A request without Host (HTTP/1.0) is no browser's.
+ */
+function hostRefusal(req: IncomingMessage, listenHost: string): HttpError | undefined {
+  const host = req.headers.host;
+  if (host === undefined || WILDCARD_HOSTS.includes(listenHost)) return undefined;
+  const name = plainHost(host)?.hostname;
+  if (name && (LOOPBACK_HOST.test(name) || name === plainHost(listenHost.includes(":") ? `[${listenHost}]` : listenHost)?.hostname)) return undefined;
+  return failure(421, `Misdirected request: the stand-in answers to localhost, 127.x.x.x, [::1] and ${listenHost}, not to the Host ${JSON.stringify(host)}.`);
+}
+
+/** `host[:port]` as a URL, or undefined when it is anything else (a path, user info, a bad port). */
+function plainHost(host: string): URL | undefined {
+  if (!URL.canParse(`http://${host}`)) return undefined;
+  const url = new URL(`http://${host}`);
+  return url.username === "" && url.password === "" && url.pathname === "/" && url.search === "" && url.hash === "" ? url : undefined;
+}
+
 /**
  * The request's URL, or 400: a path segment with a malformed percent-escape (`%`, `%zz`,
- * `%E4`) is bad input, not a crash. The Host header only names the origin of paging links;
- * one that is not a plain `host[:port]` is replaced by the stand-in's own.
+ * `%E4`) is bad input, not a crash. The Host header (checked by hostRefusal) names the
+ * origin of paging links; without one, the stand-in's own.
  */
 function requestUrl(req: IncomingMessage, origin: string): URL {
-  const host = req.headers.host;
-  const base = host && URL.canParse(`http://${host}`) && new URL(`http://${host}`).host === host.toLowerCase() ? host : origin;
+  const base = req.headers.host ?? origin;
   const target = req.url ?? "/";
   if (!target.startsWith("/") || !URL.canParse(target, `http://${base}`)) throw failure(400, "Malformed request target.");
   const url = new URL(target, `http://${base}`);
@@ -286,13 +340,6 @@ function requestUrl(req: IncomingMessage, origin: string): URL {
   }
   return url;
 }
-
-const tooLarge = (limit: number, field?: string) =>
-  new HttpError(413, {
-    error_codes: [413],
-    message: "Request payload is too large.",
-    fields: field ? [{ name: field, message: `The file is larger than ${limit} bytes.`, error_code: 413 }] : [],
-  });
 
 /**
  * Reads a request body the way the operation declares it: JSON, a urlencoded form or a
@@ -327,34 +374,15 @@ async function readBody(
     }
   }
   if (!takesBody) return { body: undefined, files: {} };
-  throw new HttpError(400, { error_codes: [400], message: `Unsupported media type "${mediaType}" in request.`, fields: [] });
+  // DRF's UnsupportedMediaType: 415, naming the Content-Type as sent.
+  throw failure(415, `Unsupported media type "${req.headers["content-type"]}" in request.`);
 }
 
-/** The whole body, or 413 as soon as it passes `limit` (by Content-Length, or while reading). */
-function readAll(req: IncomingMessage, limit: number): Promise<Buffer> {
-  if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.reject(tooLarge(limit));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      req.off("data", onData).pause();
-      reject(tooLarge(limit));
-    };
-    req.on("data", onData);
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    whenGone(req, reject);
-  });
-}
-
-/** Rejects with `ClientGone` when the client aborts the request before sending all of it. */
-function whenGone(req: IncomingMessage, reject: (error: Error) => void): void {
-  req.on("error", () => reject(new ClientGone()));
-  req.on("close", () => {
-    if (!req.complete) reject(new ClientGone());
-  });
-}
+// How many parts a multipart upload may have: the largest operation has 3 files and 9 text fields.
+const MAX_FILE_PARTS = 8;
+const MAX_TEXT_PARTS = 64;
+// Generous room for one part's boundary and headers (a long file name included).
+const PART_HEADER_ALLOWANCE = 2048;
 
 function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fields: Record<string, string | string[]>; files: Record<string, Upload> }> {
   const { maxUploadBytes, maxBodyBytes } = limits;
@@ -364,8 +392,8 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
     let refused: HttpError | undefined;
     let bb: busboy.Busboy;
     try {
-      // Bounded in every direction: part sizes, and how many parts (the largest operation has 3 files and 9 text fields).
-      bb = busboy({ headers: req.headers, limits: { fileSize: maxUploadBytes, fieldSize: maxBodyBytes, files: 8, fields: 64 } });
+      // Bounded in every direction: part sizes, and how many parts.
+      bb = busboy({ headers: req.headers, limits: { fileSize: maxUploadBytes, fieldSize: maxBodyBytes, files: MAX_FILE_PARTS, fields: MAX_TEXT_PARTS } });
     } catch (error) {
       return reject(new HttpError(400, { error_codes: [400], message: `Multipart form parse error - ${(error as Error).message}`, fields: [] }));
     }
@@ -384,18 +412,23 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
       else add(fields, name, value);
     });
     const pending: Promise<void>[] = [];
+    const fileStreams: { received(): number }[] = [];
     bb.on("file", (name, stream, info) => {
       const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      let read = 0;
+      stream.on("data", (chunk: Buffer) => {
+        read += chunk.length;
+        chunks.push(chunk);
+      });
+      // What was read, and what busboy pushed that the stream still holds.
+      fileStreams.push({ received: () => read + stream.readableLength });
       stream.on("limit", () => refuse(tooLarge(maxUploadBytes, name)));
-      pending.push(
-        new Promise((done) =>
-          stream.on("end", () => {
-            files[name] = { bytes: Buffer.concat(chunks), contentType: info.mimeType || "application/octet-stream" };
-            done();
-          }),
-        ),
-      );
+      stream.on("end", () => {
+        files[name] = { bytes: Buffer.concat(chunks), contentType: info.mimeType || "application/octet-stream" };
+      });
+      // A body cut off inside this part errors the part's stream too (handled here, so that it
+      // cannot crash the process); busboy's own error event answers the request.
+      pending.push(new Promise((done) => finished(stream, () => done())));
     });
     bb.on("error", (error: Error) =>
       reject(new HttpError(400, { error_codes: [400], message: `Multipart form parse error - ${error.message}`, fields: [] })),
@@ -406,6 +439,16 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
     });
     whenGone(req, reject);
     req.pipe(bb);
+    // busboy judges a text part's size only at the part's end. Whatever it was fed that is not
+    // file content is text, part headers or boundaries, so once that passes the text limit
+    // and an allowance for headers, the text limit is passed: refuse now, not a part later.
+    let fed = 0;
+    req.on("data", (chunk: Buffer) => {
+      fed += chunk.length;
+      // Listening after pipe(): busboy has parsed this chunk, and its file bytes are in the streams.
+      const fileBytes = fileStreams.reduce((sum, { received }) => sum + received(), 0);
+      if (fed - fileBytes > maxBodyBytes + (MAX_FILE_PARTS + MAX_TEXT_PARTS) * PART_HEADER_ALLOWANCE) refuse(tooLarge(maxBodyBytes));
+    });
   });
 }
 

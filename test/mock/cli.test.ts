@@ -20,20 +20,39 @@ test("parseArgs: defaults to port 8080 on loopback; users and managers", () => {
   expect(() => parseArgs(["--bogus"])).toThrow(/unknown option/);
 });
 
-test("bin/neuroio-mock.js prints the URLs and demo credentials, serves, and stops on SIGINT", async () => {
-  const child = spawn(process.execPath, [BIN, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+/** Runs bin/neuroio-mock.js until its banner is out; `stop()` sends SIGINT and resolves with the exit code. */
+async function startCli(args: string[]) {
+  const child = spawn(process.execPath, [BIN, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  try {
-    const deadline = Date.now() + 20_000;
-    while (!/Events\s+ws:/.test(output)) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no banner:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const stop = () => {
+    child.kill("SIGINT");
+    return exited;
+  };
+  const deadline = Date.now() + 20_000;
+  while (!/Events\s+ws:/.test(output)) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      await stop();
+      throw new Error(`no banner:\n${output}`);
     }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { output: () => output, stop };
+}
+
+test("bin/neuroio-mock.js prints the URLs and demo credentials, serves, and stops on SIGINT", async () => {
+  const cli = await startCli(["--user", "ann:hunter2", "--manager", "boss:s3cret"]);
+  try {
+    const output = cli.output();
     const iamUrl = /IAM\s+(http:\/\/127\.0\.0\.1:\d+\/iam)/.exec(output)![1]!;
     expect(output).toMatch(/API\s+http:\/\/127\.0\.0\.1:\d+\/api/);
     expect(output).toContain("Demo user: demo / demo-password");
+    // Passwords given on the command line are never printed.
+    expect(output).toContain("User: ann / [redacted]");
+    expect(output).toContain("Manager: boss / [redacted]");
+    expect(output).not.toMatch(/hunter2|s3cret/);
     const login = await fetch(`${iamUrl}/v1/auth/token/`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -41,8 +60,28 @@ test("bin/neuroio-mock.js prints the URLs and demo credentials, serves, and stop
     });
     expect(login.status).toBe(200);
   } finally {
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    child.kill("SIGINT");
-    expect(await exited).toBe(0);
+    expect(await cli.stop()).toBe(0);
+  }
+});
+
+test("a demo user given another password with --user has it redacted, in the banner and the login sample", async () => {
+  const cli = await startCli(["--user", "demo:topsecret", "--token", "fixed-key"]);
+  try {
+    expect(cli.output()).toContain("Demo user: demo / [redacted]");
+    expect(cli.output()).toContain('password: "[redacted]"');
+    expect(cli.output()).not.toMatch(/topsecret|fixed-key/);
+  } finally {
+    expect(await cli.stop()).toBe(0);
+  }
+});
+
+test("argument errors never echo a value that may hold a password", () => {
+  for (const args of [["--user", ":hunter2"], ["--manager", "hunter2"], ["--usr=ann:hunter2"]]) {
+    expect(() => parseArgs(args)).toThrow();
+    try {
+      parseArgs(args);
+    } catch (error) {
+      expect((error as Error).message).not.toContain("hunter2");
+    }
   }
 });

@@ -56,10 +56,52 @@ describe("startMockServer({ cors })", () => {
     expect((await preflight(`${server.apiUrl}/v1/sources/`, "http://localhost:3000")).status).toBe(403);
   });
 
-  test("false turns CORS off: no headers, OPTIONS is an ordinary (405) request", async () => {
+  test("false turns CORS off: no headers, OPTIONS is an ordinary request (204 with Allow, nothing a browser accepts)", async () => {
     server = await startMockServer({ cors: false });
     const answer = await preflight(`${server.apiUrl}/v1/sources/`, "http://localhost:3000");
-    expect(answer.status).toBe(405);
+    expect(answer.status).toBe(204);
+    expect(answer.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
     expect(answer.headers.get("access-control-allow-origin")).toBeNull();
+    expect(answer.headers.get("access-control-allow-methods")).toBeNull();
+  });
+});
+
+describe("Allow: every answer of a path names its methods (RFC 9110, as DRF does)", () => {
+  test("a 405 carries Allow; OPTIONS without a preflight is answered 204 with it; HEAD is GET without the body", async () => {
+    const { key } = await (await fetch(`${standIn.server.iamUrl}/v1/auth/token/`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username: "demo", password: "demo-password" }),
+    }).then((r) => r.json() as Promise<{ token: { key: string } }>)).token;
+    const auth = { Authorization: `Token ${key}` };
+    const list = `${standIn.server.apiUrl}/v1/sources/`;
+
+    const refused = await fetch(list, { method: "DELETE", headers: auth });
+    expect(refused.status).toBe(405);
+    expect(refused.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+    expect(await refused.json()).toEqual({ error_codes: [405], message: 'Method "DELETE" not allowed.', fields: [] });
+
+    const options = await fetch(list, { method: "OPTIONS", headers: auth });
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+
+    const get = await fetch(list, { headers: auth });
+    const head = await fetch(list, { method: "HEAD", headers: auth });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+    expect(head.headers.get("content-length")).toBe(get.headers.get("content-length"));
+    expect(await head.text()).toBe("");
+
+    // PUT is the documented alias of the PATCH update.
+    const source = await fetch(list, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ name: "allowed" }) });
+    const item = await fetch(`${list}${((await source.json()) as { id: number }).id}/`, { method: "POST", headers: auth });
+    expect(item.status).toBe(405);
+    expect(item.headers.get("allow")).toBe("GET, PUT, PATCH, DELETE, HEAD, OPTIONS");
+  });
+
+  test("a CORS preflight is still the CORS answer", async () => {
+    const answer = await preflight(`${standIn.server.apiUrl}/v1/sources/`, "http://localhost:5173");
+    expect(answer.status).toBe(204);
+    expect(answer.headers.get("access-control-allow-methods")).toContain("PATCH");
   });
 });

@@ -4,6 +4,7 @@
  * authenticate, uploads cut off halfway. Each case failed before the stand-in was hardened.
  */
 import http from "node:http";
+import net from "node:net";
 import WebSocket from "ws";
 import { startMockServer, type MockServer } from "../../src/mock";
 import { image, namingFields, raw, testClock, unwrap, useStandIn, type StandIn } from "./helpers";
@@ -36,6 +37,24 @@ function request(
     });
     req.on("error", reject);
     req.end(options.body);
+  });
+}
+
+/** Sends the start of a body and never the rest: resolves with the answer, which can only come if the stand-in did not wait for the end. */
+function answerMidBody(server: MockServer, options: { path: string; headers: Record<string, string | number>; start: string }) {
+  return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port: server.port, method: "POST", path: options.path, headers: options.headers, agent: false });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString()) });
+        req.destroy();
+      });
+    });
+    // The connection is closed after the answer; writing into it then is expected to fail.
+    req.on("error", (error: NodeJS.ErrnoException) => (["EPIPE", "ECONNRESET"].includes(error.code ?? "") ? undefined : reject(error)));
+    req.write(options.start);
   });
 }
 
@@ -150,18 +169,77 @@ describe("malformed URLs are 400s, never 500s, and print nothing", () => {
     }
   });
 
-  test.each(["[bad host", "exa mple.com", "a/b", "@", "127.0.0.1:99999", "ünïcode"])("Host header %j", async (host) => {
+  test.each(["[bad host", "exa mple.com", "a/b", "@", "127.0.0.1:99999", "ünïcode"])("Host header %j is a 421 ErrorBody", async (host) => {
     const console = quietConsole();
     try {
       const key = (await unwrap((await standIn.login()).tokens.create())).key;
       const answer = await request(standIn.server, { path: "/api/v1/sources/?limit=1", headers: { Host: host, Authorization: `Token ${key}` } });
-      expect(answer.status).toBe(200);
-      // Paging links fall back to the stand-in's own origin.
-      expect((answer.body as { next: string | null }).next ?? standIn.server.apiUrl).toMatch(/^http:\/\//);
+      expect(answer).toEqual({ status: 421, headers: expect.anything(), body: errorBody(421) });
       expect(console.calls()).toEqual([]);
     } finally {
       console.restore();
     }
+  });
+});
+
+describe("requests Node's parser refuses get an ErrorBody, and the stand-in carries on", () => {
+  /** Writes raw bytes on a new connection; resolves with the status and JSON body of what comes back before the close. */
+  function rawExchange(bytes: string): Promise<{ status: number; body: unknown }> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(standIn.server.port, "127.0.0.1", () => socket.end(bytes));
+      const chunks: Buffer[] = [];
+      socket.on("data", (c: Buffer) => chunks.push(c));
+      socket.on("error", reject);
+      socket.on("close", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        const [head = "", body = ""] = text.split("\r\n\r\n");
+        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), body: body ? JSON.parse(body) : undefined });
+      });
+    });
+  }
+
+  test.each([
+    ["a malformed request line", 400, "GARBAGE\r\n\r\n"],
+    ["a malformed header", 400, "GET /api/v1/version/ HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n"],
+    ["headers over Node's limit", 431, `GET /api/v1/version/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${"b".repeat(20 * 1024)}\r\n\r\n`],
+  ])("%s → %d", async (_, status, bytes) => {
+    expect(await rawExchange(bytes)).toEqual({ status, body: errorBody(status) });
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    expect((await raw(`${standIn.server.apiUrl}/v1/version/`, { token: key })).status).toBe(200);
+  });
+});
+
+describe("DNS rebinding: only Hosts naming loopback or the listening host are answered", () => {
+  test.each(["127.0.0.1", "127.0.0.1:1", "127.8.9.10:8080", "localhost", "LOCALHOST:3000", "[::1]:8080"])("Host %j is answered, its paging links on it", async (host) => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    for (let i = 0; i < 2; i++) await unwrap(standIn.withToken(key).sources.create({ name: `rebind ${host} ${i} ${Math.random()}` }));
+    const answer = await request(standIn.server, { path: "/api/v1/sources/?limit=1", headers: { Host: host, Authorization: `Token ${key}` } });
+    expect(answer.status).toBe(200);
+    expect((answer.body as { next: string }).next).toMatch(new RegExp(`^http://${host.replace(/[[\].]/g, "\\$&")}/api/`, "i"));
+  });
+
+  test.each(["evil.example", "evil.example:8080", "127.0.0.1.evil.example", "10.0.0.1"])("Host %j gets 421 over HTTP and on the events upgrade", async (host) => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const answer = await request(standIn.server, { path: "/api/v1/sources/", headers: { Host: host, Authorization: `Token ${key}` } });
+    expect(answer).toEqual({ status: 421, headers: expect.objectContaining({ "content-type": "application/json" }), body: errorBody(421) });
+    // A CORS preflight from the rebound page is refused too, before CORS looks at its Origin.
+    const preflight = await request(standIn.server, {
+      method: "OPTIONS",
+      path: "/api/v1/sources/",
+      headers: { Host: host, Origin: `http://${host}`, "Access-Control-Request-Method": "GET" },
+    });
+    expect(preflight.status).toBe(421);
+    const upgrade = await new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+      const ws = new WebSocket(standIn.server.eventsUrl, { headers: { Host: host } });
+      ws.on("open", () => reject(new Error("the upgrade was taken")));
+      ws.on("error", () => undefined);
+      ws.on("unexpected-response", (_, res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString()) }));
+      });
+    });
+    expect(upgrade).toEqual({ status: 421, body: errorBody(421) });
   });
 });
 
@@ -218,6 +296,55 @@ describe("bodies: the token first, then bounded reads", () => {
     expect(await upload.json()).toEqual({ error_codes: [413], message: "Request payload is too large.", fields: [] });
   });
 
+  test("a control body over its 9 MiB limit is a 413 ErrorBody, by Content-Length or chunked, and the stand-in carries on", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const huge = JSON.stringify({ source: 1, image: "A".repeat(10 * 1024 * 1024) });
+    const headers = { Authorization: `Token ${key}`, "Content-Type": "application/json" };
+    const framings: Record<string, string | number>[] = [{ "Content-Length": Buffer.byteLength(huge) }, { "Transfer-Encoding": "chunked" }];
+    for (const framing of framings) {
+      const answer = await request(standIn.server, { method: "POST", path: "/_mock/camera", headers: { ...headers, ...framing }, body: huge });
+      expect(answer).toMatchObject({ status: 413, body: { error_codes: [413], message: "Request payload is too large.", fields: [] } });
+    }
+    expect((await raw(`${standIn.server.apiUrl}/v1/version/`, { token: key })).status).toBe(200);
+  });
+
+  test("a multipart body that ends inside a file part is a 400 ErrorBody, and the stand-in carries on", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const boundary = "truncated";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n${"x".repeat(300)}`;
+    const answer = await request(standIn.server, {
+      method: "POST",
+      path: "/api/v1/persons/search/",
+      headers: { Authorization: `Token ${key}`, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(answer).toMatchObject({ status: 400, body: { error_codes: [400], message: expect.stringMatching(/^Multipart form parse error/), fields: [] } });
+    expect((await raw(`${standIn.server.apiUrl}/v1/version/`, { token: key })).status).toBe(200);
+  });
+
+  test("a multipart text part is refused with 413 once it passes the text limit, not at its end", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const boundary = "endless";
+    const answer = await answerMidBody(standIn.server, {
+      path: "/api/v1/persons/",
+      headers: { Authorization: `Token ${key}`, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": 200 * 1024 * 1024 },
+      // 2 MiB into a text part that would go on for 200 MB.
+      start: `--${boundary}\r\nContent-Disposition: form-data; name="source"\r\n\r\n${"t".repeat(2 * 1024 * 1024)}`,
+    });
+    expect(answer).toEqual({ status: 413, body: { error_codes: [413], message: "Request payload is too large.", fields: [] } });
+  });
+
+  test("a body of a media type no operation parses is a 415 ErrorBody, as DRF answers", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const answer = await request(standIn.server, {
+      method: "POST",
+      path: "/api/v1/sources/",
+      headers: { Authorization: `Token ${key}`, "Content-Type": "text/plain; charset=utf-8" },
+      body: "name=plain",
+    });
+    expect(answer).toMatchObject({ status: 415, body: { error_codes: [415], message: 'Unsupported media type "text/plain; charset=utf-8" in request.', fields: [] } });
+  });
+
   test("stored strings longer than the document's maxLength are 400s naming the field", async () => {
     const { key } = await unwrap((await standIn.login()).tokens.create());
     const long = await raw(`${standIn.server.apiUrl}/v1/sources/`, { method: "POST", token: key, json: { name: "s".repeat(256) } });
@@ -261,6 +388,23 @@ describe("sockets and uploads that misbehave", () => {
     const feed = await openFeed(server.eventsUrl);
     feed.ws.send(JSON.stringify({ action: "AUTH", data: { token: "x".repeat(1024 * 1024) } }));
     expect((await feed.closed).code).toBe(1009);
+  });
+
+  test("an events client that stops reading is closed (1013) once 4 MiB wait unsent, not buffered without bound", async () => {
+    const login = await raw(`${server.iamUrl}/v1/auth/token/`, { method: "POST", json: { username: "demo", password: "demo-password" } });
+    const key: string = login.body.token.key;
+    const feed = await openFeed(server.eventsUrl, key);
+    // Stop reading: the kernel's buffers fill, then the stand-in's.
+    feed.ws.pause();
+    // The feed's scope for the token's space (server.ts: `space:<id>`).
+    const scope = `space:${server.state.authenticate(key)!.space!.id}`;
+    const published = 1024;
+    for (let id = 1; id <= published; id++) server.events.publish(scope, { id, data: "e".repeat(64 * 1024) });
+    feed.ws.resume();
+    expect(await feed.closed).toEqual({ code: 1013, reason: "events not read: too far behind" });
+    // What was already queued arrives; the rest (64 MB) was never held for the client.
+    expect(feed.frames.length).toBeGreaterThan(1);
+    expect(feed.frames.length).toBeLessThan(published / 2);
   });
 
   test("an upload aborted halfway is not an error: no log, no answer, the stand-in carries on", async () => {

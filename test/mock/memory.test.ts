@@ -2,12 +2,14 @@
  * Body bombs against a stand-in in its own process, with its peak memory measured: 200 MB
  * bodies (unauthenticated; an authenticated chunked JSON body; an authenticated multipart
  * upload) are refused without being read whole, and the stand-in's peak RSS stays well
- * under 300 MB. Before, the unauthenticated JSON body alone took the process to 909 MB.
+ * under 300 MB. Before, the unauthenticated JSON body alone took the process to 909 MB,
+ * and a 20000×20000 PNG of 50 KB (a decompression bomb) to about 3 GB.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 
 const ROOT = path.join(__dirname, "..", "..");
 const BOMB_BYTES = 200 * 1024 * 1024;
@@ -50,6 +52,26 @@ function bomb(port: number, options: { path: string; headers: Record<string, str
     if (options.prefix) req.write(options.prefix);
     pump();
   });
+}
+
+/** A valid PNG that declares `width`×`height` 1-bit grey pixels (all black): tiny, yet RGBA of 4 bytes a pixel once decoded. */
+function pngBomb(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const framed = Buffer.alloc(body.length + 8);
+    framed.writeUInt32BE(data.length, 0);
+    body.copy(framed, 4);
+    framed.writeUInt32BE(zlib.crc32(body), body.length + 4);
+    return framed;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(1, 8); // bit depth 1, colour type 0 (grey): the rest stays 0
+  // Each row: filter byte 0, then width/8 bytes of zero bits.
+  const rows = zlib.deflateSync(Buffer.alloc((Math.ceil(width / 8) + 1) * height), { level: 9 });
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", rows), chunk("IEND", Buffer.alloc(0))]);
 }
 
 let child: ChildProcess;
@@ -106,4 +128,25 @@ linuxOnly("200 MB bodies are refused unread; the stand-in's peak RSS stays well 
   const peak = peakRss(child.pid!);
   console.log(`stand-in peak RSS ${(peak / 2 ** 20).toFixed(0)} MB; sent ${[anonymous, chunked, upload].map((a) => (a.sent / 2 ** 20).toFixed(0)).join(" / ")} MB`);
   expect(peak).toBeLessThan(300 * 1024 * 1024);
+}, 120_000);
+
+linuxOnly("a PNG declaring 20000×20000 pixels is a 400 naming the field, refused before it is decoded", async () => {
+  const login = await fetch(`http://127.0.0.1:${port}/iam/v1/auth/token/`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username: "demo", password: "demo-password" }),
+  });
+  const key = ((await login.json()) as { token: { key: string } }).token.key;
+  const bomb = pngBomb(20_000, 20_000);
+  expect(bomb.length).toBeLessThan(1024 * 1024);
+  const form = new FormData();
+  form.set("image", new Blob([new Uint8Array(bomb)], { type: "image/png" }), "bomb.png");
+  const answer = await fetch(`http://127.0.0.1:${port}/api/v1/persons/search/`, { method: "POST", headers: { Authorization: `Token ${key}` }, body: form });
+  expect(answer.status).toBe(400);
+  expect(await answer.json()).toEqual({
+    error_codes: [400],
+    message: "Validation error.",
+    fields: [{ name: "image", message: "The image is too large: 20000×20000 pixels, at most 25 megapixels.", error_code: 400 }],
+  });
+  expect(peakRss(child.pid!)).toBeLessThan(300 * 1024 * 1024);
 }, 120_000);

@@ -98,6 +98,26 @@ describe("notifications", () => {
     expect((await client.notifications.delete({ id: created.id })).response.status).toBe(204);
     expect((await client.notifications.get({ id: created.id })).response.status).toBe(404);
   });
+
+  test("an update copies only the document's fields: `constructor`, `toString` and `__proto__` in the body are ignored", async () => {
+    const { key } = await unwrap((await standIn.login()).tokens.create());
+    const created = await raw(`${standIn.server.apiUrl}/v1/notifications/`, {
+      method: "POST",
+      token: key,
+      json: { name: "proto", http_method: 0, destination_url: "http://127.0.0.1:9/hook" },
+    });
+    // Raw JSON text: JSON.parse makes `__proto__` an own key of the body, as the stand-in sees it.
+    const updated = await raw(`${standIn.server.apiUrl}/v1/notifications/${created.body.id}/`, {
+      method: "PATCH",
+      token: key,
+      headers: { "Content-Type": "application/json" },
+      body: '{"name": "renamed", "constructor": "x", "toString": 5, "__proto__": {"is_active": false, "polluted": true}}',
+    });
+    expect(updated).toEqual({ status: 200, body: { ...created.body, name: "renamed" } });
+    const stored = standIn.server.state.notifications.get(created.body.id)!.data;
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(Object.keys(stored).sort()).toEqual(Object.keys(created.body).sort());
+  });
 });
 
 describe("utility, faceid, version", () => {

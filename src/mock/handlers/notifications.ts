@@ -1,10 +1,14 @@
 /** `notifications`: webhook notifications of the token's space (API). Delivery is ../webhooks.ts. */
 import type { components } from "../../generated/schema";
+import { deref, document } from "../document";
 import type { NotificationRecord } from "../state";
 import { actingSpace, created, invalid, listedSpaces, matchesQ, me, noContent, notFound, ok, page, type Ctx, type Handlers } from "./common";
 
 type Notification = components["schemas"]["Notification"];
 type Filters = Partial<Omit<Notification, "id" | "space_id">>;
+
+// What an update may change: the document's fields, never any key a body has (`constructor`, `__proto__`).
+const UPDATABLE = Object.keys(deref(document.components.schemas.NotificationUpdateParams).properties);
 
 function find(ctx: Ctx<"notifications.get" | "notifications.update" | "notifications.delete">): NotificationRecord {
   const notification = ctx.store.notifications.get(ctx.params.id);
@@ -67,10 +71,9 @@ export const notifications: Handlers<
   "notifications.update": (ctx) => {
     const notification = find(ctx);
     const merged: Notification = { ...notification.data };
-    for (const [field, value] of Object.entries(ctx.body)) {
-      if (value !== undefined && field in merged && field !== "id" && field !== "space_id") {
-        (merged as Record<string, unknown>)[field] = value;
-      }
+    const body = ctx.body as Record<string, unknown>;
+    for (const field of UPDATABLE) {
+      if (Object.hasOwn(body, field) && body[field] !== undefined) (merged as Record<string, unknown>)[field] = body[field];
     }
     check(ctx, notification.spaceId, merged);
     notification.data = merged;

@@ -39,7 +39,7 @@ function checkLicense(ctx: Ctx<"sources.create" | "sources.update">, licenseId: 
 /** Copies the setting fields present in `body`; anything else (`license`, `use_pps_timestamp`) is ignored. */
 function applySettings(settings: SourceSettings, body: SourceBody): void {
   for (const field of SETTING_FIELDS) {
-    if (field in body) (settings as Record<string, unknown>)[field] = structuredClone((body as Record<string, unknown>)[field]);
+    if (Object.hasOwn(body, field)) (settings as Record<string, unknown>)[field] = structuredClone((body as Record<string, unknown>)[field]);
   }
 }
 
