@@ -362,7 +362,7 @@ async function readBody(
   const raw = await readAll(req, limits.maxBodyBytes);
   if (raw.length === 0) return { body: takesBody ? {} : undefined, files: {} };
   if (mediaType === "application/x-www-form-urlencoded") {
-    const fields: Record<string, string | string[]> = {};
+    const fields = formFields();
     for (const [name, value] of new URLSearchParams(raw.toString("utf8"))) add(fields, name, value);
     return { body: coerceFields(fields, api.bodySchema(method, path, mediaType)), files: {} };
   }
@@ -387,7 +387,7 @@ const PART_HEADER_ALLOWANCE = 2048;
 function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fields: Record<string, string | string[]>; files: Record<string, Upload> }> {
   const { maxUploadBytes, maxBodyBytes } = limits;
   return new Promise((resolve, reject) => {
-    const fields: Record<string, string | string[]> = {};
+    const fields = formFields();
     const files: Record<string, Upload> = {};
     let refused: HttpError | undefined;
     let bb: busboy.Busboy;
@@ -452,6 +452,11 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
   });
 }
 
+/** A map of form fields without a prototype: a field named `constructor` or `__proto__` is just a field. */
+function formFields(): Record<string, string | string[]> {
+  return Object.create(null) as Record<string, string | string[]>;
+}
+
 function add(fields: Record<string, string | string[]>, name: string, value: string): void {
   const existing = fields[name];
   fields[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
@@ -461,9 +466,9 @@ function add(fields: Record<string, string | string[]>, name: string, value: str
 /** Form text to the types the body schema declares (`"true"` → true, `"25000"` → 25000); anything else stays text for validation to judge. */
 function coerceFields(fields: Record<string, string | string[]>, schema: any): Record<string, unknown> {
   const properties = schema?.properties ?? {};
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   for (const [name, value] of Object.entries(fields)) {
-    const property = properties[name];
+    const property = Object.hasOwn(properties, name) ? properties[name] : undefined;
     if (!property) out[name] = value;
     else if (typesOf(property).includes("array")) out[name] = (Array.isArray(value) ? value : [value]).map((v) => coerce(v, property.items ?? {}));
     else out[name] = coerce(Array.isArray(value) ? value[value.length - 1]! : value, property);

@@ -308,6 +308,28 @@ describe("bodies: the token first, then bounded reads", () => {
     expect((await raw(`${standIn.server.apiUrl}/v1/version/`, { token: key })).status).toBe(200);
   });
 
+  test("form fields named constructor or __proto__ are fields like any other, which the platform ignores as it ignores unknown ones", async () => {
+    const client = await standIn.login();
+    const key = (await unwrap(client.tokens.create())).key;
+    await unwrap(client.sources.create({ name: "door" }));
+    const form = new FormData();
+    form.set("image", new Blob([Buffer.from(image("prototype"))], { type: "image/jpeg" }), "face.jpg");
+    form.set("source", "door");
+    form.append("constructor", "x");
+    form.append("__proto__", "y");
+    const upload = await fetch(`${standIn.server.apiUrl}/v1/persons/`, { method: "POST", headers: { Authorization: `Token ${key}` }, body: form });
+    expect(upload.status).toBe(201);
+    expect(await upload.json()).toMatchObject({ result: "new" });
+    const urlencoded = await request(standIn.server, {
+      method: "PATCH",
+      path: "/api/v1/settings/thresholds/",
+      headers: { Authorization: `Token ${key}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "exact=80&constructor=1&__proto__=2",
+    });
+    expect(urlencoded).toMatchObject({ status: 200, body: { exact: 80 } });
+    expect(Object.keys(urlencoded.body as object)).not.toContain("constructor");
+  });
+
   test("a multipart body that ends inside a file part is a 400 ErrorBody, and the stand-in carries on", async () => {
     const key = (await unwrap((await standIn.login()).tokens.create())).key;
     const boundary = "truncated";
