@@ -1203,6 +1203,16 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
       expect(seen).toHaveLength(8);
     });
 
+    it("a token's key given as a path parameter: in the URL the hooks see [redacted], on the wire the key, in an echo [redacted]", async () => {
+      const urls: string[] = [];
+      const middleware: Middleware = { onRequest: ({ request }) => void urls.push(request.url), onResponse: ({ request }) => void urls.push(request.url) };
+      iam.script(json(404, { error_codes: [404], message: `No token ${TOKEN_B}.`, fields: [] }));
+      const { error } = await tokenClient({ maxRetries: 0, middleware: [middleware] }).tokens.get({ token_id_or_key: TOKEN_B });
+      expect(error?.message).toBe("No token [redacted].");
+      expect(iam.requests.map((r) => r.url)).toEqual([`/v1/tokens/${TOKEN_B}/`]);
+      expect(urls).toEqual([`${iam.url}/v1/tokens/%5Bredacted%5D/`, `${iam.url}/v1/tokens/%5Bredacted%5D/`]);
+    });
+
     it("an error a fetch throws with the request in its fields is clean, in the rejection and in onError", async () => {
       const seen: unknown[] = [];
       const quoting = (async (input: Request) => {

@@ -68,7 +68,11 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/tokens/{token_id_or_key}/",
     returns: "object",
     input: {
-      token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
+      token_id_or_key: {
+        in: "path",
+        required: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+      },
     },
     secrets: ["key"],
   },
@@ -77,7 +81,11 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "DELETE",
     path: "/v1/tokens/{token_id_or_key}/",
     input: {
-      token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
+      token_id_or_key: {
+        in: "path",
+        required: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+      },
     },
   },
   "tokens.update": {
@@ -87,7 +95,11 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     body: "json",
     returns: "object",
     input: {
-      token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
+      token_id_or_key: {
+        in: "path",
+        required: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+      },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
     },
     secrets: ["key"],
@@ -711,7 +723,11 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/streams/tokens/{token_id_or_key}/",
     returns: "object",
     input: {
-      token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
+      token_id_or_key: {
+        in: "path",
+        required: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+      },
     },
     secrets: ["key"],
   },
@@ -720,7 +736,11 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "DELETE",
     path: "/v1/streams/tokens/{token_id_or_key}/",
     input: {
-      token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
+      token_id_or_key: {
+        in: "path",
+        required: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+      },
     },
   },
   "streams.tokens.update": {
@@ -730,7 +750,11 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     body: "json",
     returns: "object",
     input: {
-      token_id_or_key: { in: "path", required: true, schema: { anyOf: [{ type: "integer" }, { type: "string" }] } },
+      token_id_or_key: {
+        in: "path",
+        required: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+      },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
     },
     secrets: ["key"],

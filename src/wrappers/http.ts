@@ -178,17 +178,17 @@ export class Http {
 
   /**
    * One call of `operation` with a request operation.ts built. Options out of range reject
-   * with an InputError, before anything is sent. `passwords`: the secrets the request
-   * carries (the document's `format: password` fields), which no error may show.
+   * with an InputError, before anything is sent. `inputSecrets`: the secrets the request
+   * carries (its `format: password` fields: passwords, a token's key), which nothing may show.
    */
-  send(operation: string, request: PendingRequest, options: RequestOptions = {}, passwords: readonly string[] = []): Promise<Reply> {
+  send(operation: string, request: PendingRequest, options: RequestOptions = {}, inputSecrets: readonly string[] = []): Promise<Reply> {
     let settings: CallSettings;
     try {
       settings = this.settings(operation, options);
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.call(request, operation, settings, passwords);
+    return this.call(request, operation, settings, inputSecrets);
   }
 
   private settings(operation: string, options: RequestOptions): CallSettings {
@@ -213,9 +213,9 @@ export class Http {
   }
 
   /** One call: its attempts, the waits between them and a re-login, within its deadline; nothing it returns or throws carries a secret. */
-  private async call(request: PendingRequest, operation: string, settings: CallSettings, passwords: readonly string[]): Promise<Reply> {
+  private async call(request: PendingRequest, operation: string, settings: CallSettings, inputSecrets: readonly string[]): Promise<Reply> {
     // Grows as the call goes: a re-login brings a new token, and the old one may still be echoed.
-    const secrets = [...passwords];
+    const secrets = [...inputSecrets];
     try {
       return await this.attempts(request, operation, settings, secrets);
     } catch (error) {

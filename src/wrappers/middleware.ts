@@ -10,7 +10,7 @@ import type { Client as FetchClient } from "openapi-fetch";
 import type { paths } from "../generated/schema";
 import { REDACTED, redact } from "./errors";
 import { querySerializer, responseOf, type Http, type PendingRequest, type Reply, type RequestOptions } from "./http";
-import type { OperationSpec, SplitInput } from "./operation";
+import { isSecret, type OperationSpec, type SplitInput } from "./operation";
 
 /** The parts of a checked input, the body encoded (FormData for multipart). */
 type Parts = Omit<SplitInput, "body"> & { body: FormData | SplitInput["body"] };
@@ -23,10 +23,11 @@ const clients = new WeakMap<Http, AnyClient>();
 /**
  * One call of `operation` through openapi-fetch and the client's middleware; resolves to
  * openapi-fetch's `{ data, error, response }`. The hooks never see a secret: the request's
- * `passwords` go to them as [redacted] (and back in before sending), the answer's secrets
- * (`spec.secrets`, a new token's key) redacted; the caller's `data` has them.
+ * (`secrets`: passwords, a token's key in the path) go to them as [redacted] and back in
+ * before sending, the answer's (`spec.secrets`, a new token's key) redacted; the caller's
+ * `data` has them.
  */
-export async function viaMiddleware(http: Http, operation: string, spec: OperationSpec, input: Parts, options: RequestOptions | undefined, passwords: readonly string[]) {
+export async function viaMiddleware(http: Http, operation: string, spec: OperationSpec, input: Parts, options: RequestOptions | undefined, secrets: readonly string[]) {
   let client = clients.get(http);
   if (!client) {
     // Required or imported here, not at the top: the CommonJS build holds this module in a
@@ -44,42 +45,49 @@ export async function viaMiddleware(http: Http, operation: string, spec: Operati
   let shown: Response | undefined;
   const result = await client.request(spec.method.toLowerCase() as "get", spec.path as never, {
     baseUrl: http.hosts[spec.host],
-    params: { path: input.path, query: input.query },
-    body: passwords.length > 0 ? hidePasswords(spec, input.body) : input.body,
+    params: { path: secrets.length > 0 ? hideSecrets(spec, input.path) : input.path, query: input.query },
+    body: secrets.length > 0 ? hideSecrets(spec, input.body) : input.body,
     fetch: async (request: Request) => {
       const pending = await pendingOf(request);
-      if (passwords.length > 0) pending.body = restorePasswords(spec, pending.body, input.body);
-      reply = await http.send(operation, pending, options, passwords);
-      const secrets = spec.secrets?.flatMap((path) => valuesAt(reply!.data, path)) ?? [];
-      return (shown = responseOf(secrets.length > 0 && reply.text !== null ? { ...reply, text: redact(reply.text, secrets) } : reply));
+      if (secrets.length > 0) Object.assign(pending, { url: restoreUrl(spec, pending.url, input.path), body: restoreBody(spec, pending.body, input.body) });
+      reply = await http.send(operation, pending, options, secrets);
+      const issued = spec.secrets?.flatMap((path) => valuesAt(reply!.data, path)) ?? [];
+      return (shown = responseOf(issued.length > 0 && reply.text !== null ? { ...reply, text: redact(reply.text, issued) } : reply));
     },
   } as never);
   // The answer as the hooks left it (a hook may return another Response), with the secrets they did not see.
   return result.response === shown && "data" in result ? { ...result, data: reply!.data } : result;
 }
 
-/** The JSON body as the hooks see it: its `format: password` fields [redacted]. */
-function hidePasswords(spec: OperationSpec, body: Parts["body"]): Parts["body"] {
-  if (!body || body instanceof FormData) return body;
-  const copy: Record<string, unknown> = { ...body };
-  for (const name in copy) if (isPassword(spec, name)) copy[name] = REDACTED;
-  return copy;
+/** Path parameters or a JSON body as the hooks see them: the secret fields [redacted]. */
+function hideSecrets<T extends Parts["body"]>(spec: OperationSpec, fields: T): T {
+  if (!fields || fields instanceof FormData) return fields;
+  const copy: Record<string, unknown> = { ...fields };
+  for (const name in copy) if (typeof copy[name] === "string" && isSecret(spec.input[name])) copy[name] = REDACTED;
+  return copy as T;
 }
 
-/** The JSON text the hooks let through, with the real passwords where they left [redacted]. */
-function restorePasswords(spec: OperationSpec, sent: PendingRequest["body"], body: Parts["body"]): PendingRequest["body"] {
+const REDACTED_SEGMENT = `/${encodeURIComponent(REDACTED)}/`;
+
+/** The URL the hooks let through, with the secret path parameters back where they left [redacted]. */
+function restoreUrl(spec: OperationSpec, url: string, path: Parts["path"]): string {
+  for (const name in path) {
+    const value = path[name];
+    if (typeof value === "string" && isSecret(spec.input[name])) url = url.replace(REDACTED_SEGMENT, () => `/${encodeURIComponent(value)}/`);
+  }
+  return url;
+}
+
+/** The JSON text the hooks let through, with the real secrets where they left [redacted]. */
+function restoreBody(spec: OperationSpec, sent: PendingRequest["body"], body: Parts["body"]): PendingRequest["body"] {
   if (typeof sent !== "string" || !body || body instanceof FormData) return sent;
   try {
     const parsed = JSON.parse(sent) as Record<string, unknown>;
-    for (const name in parsed) if (parsed[name] === REDACTED && isPassword(spec, name)) parsed[name] = body[name];
+    for (const name in parsed) if (parsed[name] === REDACTED && isSecret(spec.input[name])) parsed[name] = body[name];
     return JSON.stringify(parsed);
   } catch {
     return sent; // a hook made it something else: it goes out as the hook left it
   }
-}
-
-function isPassword(spec: OperationSpec, name: string): boolean {
-  return spec.input[name]?.schema.format === "password";
 }
 
 /** The strings at `path` in `value`: `token.key`, `[].key` in every item of a list. */

@@ -127,9 +127,9 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     checkInput(operation, spec, input);
     const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
     const encoded = body && spec.body === "multipart" ? toFormData(operation, spec, body, maxUploadBytes) : body;
-    const passwords = passwordsOf(spec, body);
-    if (http.middleware.length > 0) return (await loadMiddleware()).viaMiddleware(http, operation, spec, { path, query, body: encoded }, options, passwords) as never;
-    return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options, passwords)) as never;
+    const secrets = secretsOf(spec, input as Record<string, unknown> | undefined);
+    if (http.middleware.length > 0) return (await loadMiddleware()).viaMiddleware(http, operation, spec, { path, query, body: encoded }, options, secrets) as never;
+    return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options, secrets)) as never;
   };
   return ((operation: OperationId, input: unknown, options?: RequestOptions) => {
     const override = overrides[operation as keyof OverrideInputs] as Override<never> | undefined;
@@ -140,12 +140,18 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
 
 const NONE: readonly string[] = [];
 
-/** The values of the body's `format: password` fields (login, password change): secrets a server may echo. */
-function passwordsOf(spec: OperationSpec, body: Record<string, unknown> | undefined): readonly string[] {
+/** A secret field (`format: password`: a password, a token's key in a path): its value may show nowhere. */
+export function isSecret(field: FieldSpec | undefined): boolean {
+  const schema = field?.schema;
+  return schema?.format === "password" || schema?.anyOf?.some((branch) => branch.format === "password") === true;
+}
+
+/** The values of the input's secret fields (login, password change, a token by its key): a server may echo them. */
+function secretsOf(spec: OperationSpec, input: Record<string, unknown> | undefined): readonly string[] {
   let found: string[] | undefined;
-  for (const name in body) {
-    const value = body[name];
-    if (typeof value === "string" && value && spec.input[name]!.schema.format === "password") (found ??= []).push(value);
+  for (const name in input) {
+    const value = input[name];
+    if (typeof value === "string" && value && isSecret(spec.input[name])) (found ??= []).push(value);
   }
   return found ?? NONE;
 }
