@@ -31,6 +31,9 @@ const CASES: Case[] = [
   ["auth.login", "otp", (c) => c.auth.login(js({ username: "demo", password: "x", otp: "123" }))],
   ["auth.passwordChange", "new_password", (c) => c.auth.passwordChange(js({ old_password: "a" }))],
   ["auth.passwordChange", "reset_tokens", (c) => c.auth.passwordChange(js({ old_password: "a", new_password: "b", reset_tokens: "yes" }))],
+  // The wire's password and password2 are the caller's new_password.
+  ["auth.passwordChange", "new_password", (c) => c.auth.passwordChange({ old_password: "a", new_password: "b".repeat(129) })],
+  ["auth.passwordChange", "new_password", (c) => c.auth.passwordChange({ old_password: "a", new_password: "b\uD800" })],
   // tokens
   ["tokens.delete", "token_id_or_key", (c) => c.tokens.delete({ token_id_or_key: "." })],
   ["tokens.delete", "token_id_or_key", (c) => c.tokens.delete({ token_id_or_key: ".." })],

@@ -47,7 +47,13 @@ export const overrides: { [O in keyof OverrideInputs]: Override<O> } = {
     if (typeof new_password !== "string" || new_password === "") {
       throw new InputError("new_password", "is required (a non-empty string)", "auth.passwordChange");
     }
-    const result = await sendWire({ old_password, password: new_password, password2: new_password, reset_tokens });
+    const result = await sendWire({ old_password, password: new_password, password2: new_password, reset_tokens }).catch((error: unknown) => {
+      // The wire's `password` and `password2` are the caller's `new_password`: name that.
+      if (error instanceof InputError && (error.field === "password" || error.field === "password2")) {
+        throw new InputError("new_password", error.problem, error.operation);
+      }
+      throw error;
+    });
     if (result.error === undefined) session.passwordChanged(new_password);
     return result;
   },
