@@ -99,13 +99,18 @@ afterAll(async () => {
   await exited;
 });
 
-linuxOnly("200 MB bodies are refused unread; the stand-in's peak RSS stays well under 300 MB", async () => {
+/** A token of the stand-in's demo user. */
+async function demoToken(): Promise<string> {
   const login = await fetch(`http://127.0.0.1:${port}/iam/v1/auth/token/`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ username: "demo", password: "demo-password" }),
   });
-  const key = ((await login.json()) as { token: { key: string } }).token.key;
+  return ((await login.json()) as { token: { key: string } }).token.key;
+}
+
+linuxOnly("200 MB bodies are refused unread; the stand-in's peak RSS stays well under 300 MB", async () => {
+  const key = await demoToken();
 
   const anonymous = await bomb(port, { path: "/api/v1/sources/", headers: { "Content-Type": "application/json", "Content-Length": BOMB_BYTES } });
   expect(anonymous.status).toBe(401);
@@ -131,12 +136,7 @@ linuxOnly("200 MB bodies are refused unread; the stand-in's peak RSS stays well 
 }, 120_000);
 
 linuxOnly("a PNG declaring 20000×20000 pixels is a 400 naming the field, refused before it is decoded", async () => {
-  const login = await fetch(`http://127.0.0.1:${port}/iam/v1/auth/token/`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username: "demo", password: "demo-password" }),
-  });
-  const key = ((await login.json()) as { token: { key: string } }).token.key;
+  const key = await demoToken();
   const bomb = pngBomb(20_000, 20_000);
   expect(bomb.length).toBeLessThan(1024 * 1024);
   const form = new FormData();
