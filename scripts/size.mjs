@@ -25,7 +25,10 @@ const entry = path.join(root, "src/wrappers/index.ts");
 const eventsEntry = path.join(root, "src/wrappers/events.ts");
 const NODE_ONLY = new Set(["ws", ...builtinModules]);
 // The chunks a page loads only when it needs them, by the module that starts each one.
-const ON_DEMAND = [["node_modules/openapi-fetch/", "the middleware path (middleware.ts, openapi-fetch's client), on the first call with middleware"]];
+const ON_DEMAND = [
+  ["node_modules/openapi-fetch/", "the middleware path (middleware.ts, openapi-fetch's client), on the first call with middleware"],
+  ["src/wrappers/uploads.ts", "the upload path (uploads.ts: images into a multipart body), on the first call with a multipart body"],
+];
 
 /** Leaves Node-only modules out of the bundle and records who imports them, and how. */
 function nodeOnly(found) {

@@ -92,11 +92,13 @@ describe("the tarball", () => {
 
   test("has source maps for the SDK's own code only: the client's files, mapping to its sources", async () => {
     const maps = files().filter((f) => f.endsWith(".map"));
-    // Chunks have hashed names: what the entries share, and the middleware path (loaded on first use).
+    // Chunks have hashed names: what the entries share, and the middleware and upload paths (loaded on first use).
     expect(maps.map((f) => f.replace(/-[A-Z0-9]{8}\.(m?js)\.map$/, "-HASH.$1.map")).sort()).toEqual([
       "dist/chunk-HASH.js.map",
       "dist/chunk-HASH.js.map",
       "dist/chunk-HASH.js.map",
+      "dist/chunk-HASH.js.map",
+      "dist/chunk-HASH.mjs.map",
       "dist/chunk-HASH.mjs.map",
       "dist/chunk-HASH.mjs.map",
       "dist/events.js.map",
@@ -107,6 +109,8 @@ describe("the tarball", () => {
       "dist/middleware-HASH.mjs.map",
       "dist/node-transport.js.map",
       "dist/node-transport.mjs.map",
+      "dist/uploads-HASH.js.map",
+      "dist/uploads-HASH.mjs.map",
     ]);
     for (const map of maps) {
       const { sources } = JSON.parse(await readFile(path.join(app(), "node_modules", "neuroio", map), "utf8")) as { sources: string[] };
@@ -267,7 +271,7 @@ console.log(JSON.stringify({
     expect(out.openapi).toMatch(/^3\.1\./);
   });
 
-  test("a web bundler of `import { Client }` from the ESM build holds no events code, and the middleware path only as a chunk on demand", async () => {
+  test("a web bundler of `import { Client }` from the ESM build holds no events code, and the middleware and upload paths only as chunks on demand", async () => {
     const result = await build({
       stdin: { contents: `export { Client } from "neuroio";`, resolveDir: app() },
       bundle: true,
@@ -292,9 +296,11 @@ console.log(JSON.stringify({
     const all = Object.keys(outputs).flatMap(inputs);
     expect(all.filter((input) => /neuroio\/dist\/events\.mjs$/.test(input))).toEqual([]);
     expect(all.filter((input) => /EventsListener/.test(input))).toEqual([]);
-    const lazy = Object.keys(outputs).filter((file) => inputs(file).some((input) => /middleware-\w+\.mjs$/.test(input)));
-    expect(lazy).toHaveLength(1);
-    expect([...upFront].filter((file) => lazy.includes(file))).toEqual([]);
+    for (const onDemand of [/middleware-\w+\.mjs$/, /uploads-\w+\.mjs$/]) {
+      const lazy = Object.keys(outputs).filter((file) => inputs(file).some((input) => onDemand.test(input)));
+      expect(lazy).toHaveLength(1);
+      expect([...upFront].filter((file) => lazy.includes(file))).toEqual([]);
+    }
     const bundled = result.outputFiles.map((f) => f.text).join("\n");
     expect(bundled).not.toMatch(/class EventsListener|"PING"/);
   });

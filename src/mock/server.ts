@@ -27,7 +27,7 @@ import { Webhooks, type WebhookOptions } from "./webhooks";
 import { ClientGone, readAll, tooLarge, whenGone } from "./body";
 import { httpAnswer } from "./raw-http";
 // One upload limit for the SDK and its stand-in.
-import { DEFAULT_MAX_UPLOAD_BYTES } from "../wrappers/uploads";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "../wrappers/options";
 
 interface BodyLimits {
   maxUploadBytes: number;

@@ -3,9 +3,8 @@ import { namespaces, type Namespaces } from "../generated/namespaces";
 import { InputError, NeuroIOError, checkToken, isHeaderSafe, unwrap } from "./errors";
 import { Http } from "./http";
 import { createSend } from "./operation";
-import { checkMiddleware, checkNumbers, checkType, checkUrl } from "./options";
+import { DEFAULT_MAX_UPLOAD_BYTES, checkMiddleware, checkNumbers, checkType, checkUrl } from "./options";
 import { Session, type Credentials } from "./session";
-import { DEFAULT_MAX_UPLOAD_BYTES } from "./uploads";
 
 /**
  * Client options. Every one is checked by the constructor (and `withToken`, `withOptions`,

@@ -5,7 +5,7 @@ import { querySerializer, responseOf, type Http, type PendingRequest, type Reply
 import { checkInput } from "./input";
 import { overrides, type Override, type OverrideInputs } from "./overrides";
 import type { Session } from "./session";
-import { toFormData, type WithImages } from "./uploads";
+import type { WithImages } from "./uploads";
 
 /**
  * What src/generated/operations.ts holds for each operation (see scripts/operations.mjs),
@@ -126,7 +126,7 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     const spec: OperationSpec = OPERATIONS[operation];
     checkInput(operation, spec, input);
     const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
-    const encoded = body && spec.body === "multipart" ? toFormData(operation, spec, body, maxUploadBytes) : body;
+    const encoded = body && spec.body === "multipart" ? (await loadUploads()).toFormData(operation, spec, body, maxUploadBytes) : body;
     const secrets = secretsOf(spec, input as Record<string, unknown> | undefined);
     if (http.middleware.length > 0) return (await loadMiddleware()).viaMiddleware(http, operation, spec, { path, query, body: encoded }, options, secrets) as never;
     return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options, secrets)) as never;
@@ -198,15 +198,19 @@ function request(spec: OperationSpec, base: string, path: Record<string, unknown
   return { url, method: spec.method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
 }
 
-type MiddlewareModule = typeof import("./middleware");
-let middlewareModule: MiddlewareModule | undefined;
-
 /**
- * middleware.ts with openapi-fetch, on the first call of a client with middleware.
- * CommonJS (the CJS build, jest) requires it; an ES module has no require and uses a
- * literal import(), which the ESM build, and a web bundler after it, make a chunk of its own.
+ * A module that only some clients need, loaded on first use: CommonJS (the CJS build, jest)
+ * requires it; an ES module has no require and uses a literal import(), which the ESM
+ * build, and a web bundler after it, make a chunk of its own. A page that never needs it
+ * never loads it.
  */
-async function loadMiddleware(): Promise<MiddlewareModule> {
-  if (middlewareModule) return middlewareModule;
-  return (middlewareModule = typeof require === "function" ? (require("./middleware") as MiddlewareModule) : await import("./middleware.js"));
+function onDemand<M>(load: () => M | Promise<M>): () => Promise<M> {
+  let loaded: M | undefined;
+  return async () => (loaded ??= await load());
 }
+
+/** middleware.ts with openapi-fetch, on the first call of a client with middleware. */
+const loadMiddleware = onDemand((): Promise<typeof import("./middleware")> => (typeof require === "function" ? require("./middleware") : import("./middleware.js")));
+
+/** uploads.ts, on the first call with a multipart body. */
+const loadUploads = onDemand((): Promise<typeof import("./uploads")> => (typeof require === "function" ? require("./uploads") : import("./uploads.js")));

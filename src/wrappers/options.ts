@@ -9,6 +9,9 @@ import { describeValue } from "./input";
 /** Largest delay a timer takes (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** Default upload limit: the official JS SDK's guard, 6 MiB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
+
 /** [min, max] of each numeric option (integers). The README's option table repeats these. */
 export const LIMITS = {
   timeoutMs: [1, MAX_TIMER_MS],

@@ -13,9 +13,6 @@ export type ImageInput = Bytes | { data: Bytes; filename?: string; type?: string
 /** A multipart body type with its binary parts widened to every accepted image form. */
 export type WithImages<Body> = { [K in keyof Body]: Body[K] extends Blob ? ImageInput : Body[K] };
 
-/** Default upload limit: the official JS SDK's guard, 6 MiB. */
-export const DEFAULT_MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
-
 /**
  * A multipart body as NeuroIO reads it, built before anything is sent: every file part is
  * there and the whole body fits the upload limit; text parts go out as NeuroIO reads them
