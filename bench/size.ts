@@ -14,7 +14,7 @@ export interface BrowserSize {
   wholeEntryGzipBytes: number;
   /** What `import { EventsListener } from "neuroio/events"` adds to `import { Client }`. */
   eventsGzipBytes: number;
-  /** Chunks loaded only on demand: the middleware path with openapi-fetch's client (with middleware only), the upload path (at the first upload). */
+  /** Chunks loaded only on demand: the middleware path with openapi-fetch's client (with middleware only), the upload path (at the first upload), the login path (at the first Client.login()). */
   onDemandGzipBytes: number;
   /** Each source file's minified bytes in the up-front load, largest first. */
   modules: { file: string; bytes: number }[];

@@ -26,8 +26,10 @@ const eventsEntry = path.join(root, "src/wrappers/events.ts");
 const NODE_ONLY = new Set(["ws", ...builtinModules]);
 // The chunks a page loads only when it needs them, by the module that starts each one.
 const ON_DEMAND = [
-  ["node_modules/openapi-fetch/", "the middleware path (middleware.ts, openapi-fetch's client), on the first call with middleware"],
+  ["src/wrappers/middleware.ts", "the middleware path (middleware.ts), on the first call of a client with middleware"],
+  ["node_modules/openapi-fetch/", "openapi-fetch's client, loaded by the middleware path"],
   ["src/wrappers/uploads.ts", "the upload path (uploads.ts: images into a multipart body), on the first call with a multipart body"],
+  ["src/wrappers/login.ts", "the login path (login.ts: the login and the session that renews it), on the first Client.login()"],
 ];
 
 /** Leaves Node-only modules out of the bundle and records who imports them, and how. */

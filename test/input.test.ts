@@ -4,6 +4,9 @@
  * receives nothing. The checks come from the document's constraints
  * (src/generated/operations.ts); nothing here is a rule of its own.
  */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { OPERATIONS } from "../src/generated/operations";
 import { InputError, type Client } from "../src/wrappers";
 import { jpegBytes, type RecordingServer, useRecordingServer } from "./helpers";
@@ -234,3 +237,29 @@ test("files of an accepted or unknown media type go out: JPEG, PNG with paramete
   await client.persons.search({ image: { data: Uint8Array.from([1, 2, 3]), type: "application/octet-stream" } });
   expect(server.requests.map((r) => r.files.image?.contentType)).toEqual(["image/jpeg", "image/png", "application/octet-stream", "application/octet-stream"]);
 });
+
+// The checker reads a fixed set of keywords and formats (scripts/operations.mjs); one the
+// document uses beyond them would otherwise go unchecked without a word.
+test("generating from a document whose input uses a keyword or format the checker does not read fails, naming the field", () => {
+  const generate = (schema: object): string => {
+    const document = {
+      openapi: "3.1.0",
+      info: { title: "widgets", version: "1" },
+      paths: {
+        "/v1/widgets/": {
+          servers: [{ url: "https://api.neuroio.com" }],
+          get: { operationId: "widgets.list", parameters: [{ name: "limit", in: "query", schema }], responses: { 200: { description: "ok" } } },
+        },
+      },
+    };
+    const script = `
+      const { operationsLayer } = await import(${JSON.stringify(pathToFileURL(path.join(__dirname, "../scripts/operations.mjs")).href)});
+      try { operationsLayer(${JSON.stringify(document)}); console.log("generated"); } catch (error) { console.log(error.message); }`;
+    return execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 120_000 }).trim();
+  };
+  expect(generate({ type: "integer", minimum: 1, description: "page size" })).toBe("generated");
+  expect(generate({ type: "integer", exclusiveMinimum: 0 })).toBe(
+    "widgets.list: limit: src/wrappers/input.ts does not check `exclusiveMinimum`; teach it, then add it to CONSTRAINTS in scripts/operations.mjs",
+  );
+  expect(generate({ anyOf: [{ type: "integer" }, { type: "string", format: "email" }] })).toMatch(/^widgets\.list: limit: .* does not know the format email;/);
+}, 240_000);

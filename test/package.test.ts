@@ -92,19 +92,16 @@ describe("the tarball", () => {
 
   test("has source maps for the SDK's own code only: the client's files, mapping to its sources", async () => {
     const maps = files().filter((f) => f.endsWith(".map"));
-    // Chunks have hashed names: what the entries share, and the middleware and upload paths (loaded on first use).
+    // Chunks have hashed names: what the entries share, and the middleware, upload and login paths (loaded on first use).
     expect(maps.map((f) => f.replace(/-[A-Z0-9]{8}\.(m?js)\.map$/, "-HASH.$1.map")).sort()).toEqual([
-      "dist/chunk-HASH.js.map",
-      "dist/chunk-HASH.js.map",
-      "dist/chunk-HASH.js.map",
-      "dist/chunk-HASH.js.map",
-      "dist/chunk-HASH.mjs.map",
-      "dist/chunk-HASH.mjs.map",
-      "dist/chunk-HASH.mjs.map",
+      ...Array(6).fill("dist/chunk-HASH.js.map"),
+      ...Array(4).fill("dist/chunk-HASH.mjs.map"),
       "dist/events.js.map",
       "dist/events.mjs.map",
       "dist/index.js.map",
       "dist/index.mjs.map",
+      "dist/login-HASH.js.map",
+      "dist/login-HASH.mjs.map",
       "dist/middleware-HASH.js.map",
       "dist/middleware-HASH.mjs.map",
       "dist/node-transport.js.map",
@@ -271,7 +268,7 @@ console.log(JSON.stringify({
     expect(out.openapi).toMatch(/^3\.1\./);
   });
 
-  test("a web bundler of `import { Client }` from the ESM build holds no events code, and the middleware and upload paths only as chunks on demand", async () => {
+  test("a web bundler of `import { Client }` from the ESM build holds no events code, and the middleware, upload and login paths only as chunks on demand", async () => {
     const result = await build({
       stdin: { contents: `export { Client } from "neuroio";`, resolveDir: app() },
       bundle: true,
@@ -296,7 +293,7 @@ console.log(JSON.stringify({
     const all = Object.keys(outputs).flatMap(inputs);
     expect(all.filter((input) => /neuroio\/dist\/events\.mjs$/.test(input))).toEqual([]);
     expect(all.filter((input) => /EventsListener/.test(input))).toEqual([]);
-    for (const onDemand of [/middleware-\w+\.mjs$/, /uploads-\w+\.mjs$/]) {
+    for (const onDemand of [/middleware-\w+\.mjs$/, /uploads-\w+\.mjs$/, /login-\w+\.mjs$/]) {
       const lazy = Object.keys(outputs).filter((file) => inputs(file).some((input) => onDemand.test(input)));
       expect(lazy).toHaveLength(1);
       expect([...upFront].filter((file) => lazy.includes(file))).toEqual([]);

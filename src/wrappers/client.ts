@@ -1,7 +1,8 @@
 import type { Middleware } from "openapi-fetch";
 import { namespaces, type Namespaces } from "../generated/namespaces";
-import { InputError, NeuroIOError, checkToken, isHeaderSafe, unwrap } from "./errors";
+import { InputError, checkToken } from "./errors";
 import { Http } from "./http";
+import { loadLogin } from "./on-demand";
 import { createSend } from "./operation";
 import { DEFAULT_MAX_UPLOAD_BYTES, checkMiddleware, checkNumbers, checkType, checkUrl } from "./options";
 import { Session, type Credentials } from "./session";
@@ -116,24 +117,8 @@ export class Client {
    */
   static async login(credentials: Credentials, options: Omit<ClientOptions, "apiToken"> = {}): Promise<Client> {
     checkType("credentials", credentials, "object");
-    const bare = new Client({ ...options, apiToken: undefined });
-    const login = async (creds: Credentials) => {
-      const { token } = await unwrap(bare.auth.login(creds));
-      // An answer without a usable token is NeuroIO's fault, not the caller's: a NeuroIOError
-      // as for any broken answer (a 502), whose message never quotes the token. A token that
-      // cannot go into a header is refused here, never quoted by a later failure.
-      if (!isHeaderSafe(token?.key)) {
-        throw new NeuroIOError(502, {
-          error_codes: [],
-          message: "auth.login: NeuroIO answered with no usable token.key (a non-empty string of visible ASCII characters)",
-          fields: [],
-        });
-      }
-      const expires = typeof token.expires === "string" ? token.expires : null;
-      return { ...token, expires };
-    };
-    const token = await login(credentials);
-    const session = new Session(token.key, { credentials, login, expires: token.expires });
+    const { logIn } = await loadLogin();
+    const session = await logIn(new Client({ ...options, apiToken: undefined }), credentials);
     const clientOptions = { ...options };
     sessions.set(clientOptions, session);
     return new Client(clientOptions);

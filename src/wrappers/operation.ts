@@ -3,6 +3,7 @@ import type { operations } from "../generated/schema";
 import { OPERATIONS } from "../generated/operations";
 import { querySerializer, responseOf, type Http, type PendingRequest, type Reply, type RequestOptions } from "./http";
 import { checkInput } from "./input";
+import { loadMiddleware, loadUploads } from "./on-demand";
 import { overrides, type Override, type OverrideInputs } from "./overrides";
 import type { Session } from "./session";
 import type { WithImages } from "./uploads";
@@ -39,17 +40,14 @@ export interface FieldSpec {
   schema: SchemaSpec;
 }
 
-/** The constraint keywords of a JSON Schema that the input checker reads. */
+/** The constraint keywords of a JSON Schema that the input checker reads (scripts/operations.mjs emits no other). */
 export interface SchemaSpec {
   type?: string | readonly string[];
   enum?: readonly unknown[];
-  const?: unknown;
   format?: string;
   pattern?: string;
   minimum?: number;
   maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
   minLength?: number;
   maxLength?: number;
   minItems?: number;
@@ -57,8 +55,6 @@ export interface SchemaSpec {
   uniqueItems?: boolean;
   anyOf?: readonly SchemaSpec[];
   items?: SchemaSpec;
-  properties?: Record<string, SchemaSpec>;
-  required?: readonly string[];
 }
 
 export type OperationId = keyof typeof OPERATIONS;
@@ -197,20 +193,3 @@ function request(spec: OperationSpec, base: string, path: Record<string, unknown
   if (body === undefined || spec.body === "multipart") return { url, method: spec.method, headers: {}, body: (body as FormData | undefined) ?? null };
   return { url, method: spec.method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
 }
-
-/**
- * A module that only some clients need, loaded on first use: CommonJS (the CJS build, jest)
- * requires it; an ES module has no require and uses a literal import(), which the ESM
- * build, and a web bundler after it, make a chunk of its own. A page that never needs it
- * never loads it.
- */
-function onDemand<M>(load: () => M | Promise<M>): () => Promise<M> {
-  let loaded: M | undefined;
-  return async () => (loaded ??= await load());
-}
-
-/** middleware.ts with openapi-fetch, on the first call of a client with middleware. */
-const loadMiddleware = onDemand((): Promise<typeof import("./middleware")> => (typeof require === "function" ? require("./middleware") : import("./middleware.js")));
-
-/** uploads.ts, on the first call with a multipart body. */
-const loadUploads = onDemand((): Promise<typeof import("./uploads")> => (typeof require === "function" ? require("./uploads") : import("./uploads.js")));
