@@ -117,8 +117,9 @@ export class Client {
    */
   static async login(credentials: Credentials, options: Omit<ClientOptions, "apiToken"> = {}): Promise<Client> {
     checkType("credentials", credentials, "object");
+    const bare = new Client({ ...options, apiToken: undefined }); // checks the options before anything loads
     const { logIn } = await loadLogin();
-    const session = await logIn(new Client({ ...options, apiToken: undefined }), credentials);
+    const session = await logIn(bare, credentials);
     const clientOptions = { ...options };
     sessions.set(clientOptions, session);
     return new Client(clientOptions);
