@@ -300,6 +300,11 @@ console.log(JSON.stringify({
     }
     const bundled = result.outputFiles.map((f) => f.text).join("\n");
     expect(bundled).not.toMatch(/class EventsListener|"PING"/);
+    // The one import a web bundler cannot follow (the Node transport's, never run in a
+    // browser) is marked for webpack and for Vite, which would warn on every build.
+    const computed = [...bundled.matchAll(/import\(([^()]*`[^`]*`)\s*\)/g)].map((m) => m[1]!);
+    expect(computed).toHaveLength(1);
+    expect(computed[0]).toMatch(/\/\* webpackIgnore: true \*\/[\s\S]*\/\* @vite-ignore \*\//);
   });
 
   // The events feed loads `ws` lazily (no global WebSocket on Node 20): make each build do it,

@@ -140,7 +140,8 @@ function viaFetch(fetch: typeof globalThis.fetch, request: PendingRequest, stop:
 const viaNode: Transport = (request, init) => {
   if (nodeTransport) return nodeTransport(request, init);
   loadingNodeTransport ??= (async () => {
-    const loaded = typeof require === "function" ? require(NODE_TRANSPORT) : await import(/* webpackIgnore: true */ `${NODE_TRANSPORT}.mjs`);
+    // Both comments tell a web bundler to leave this import alone: webpack's and Vite's (which otherwise warns on every build).
+    const loaded = typeof require === "function" ? require(NODE_TRANSPORT) : await import(/* webpackIgnore: true */ /* @vite-ignore */ `${NODE_TRANSPORT}.mjs`);
     return (nodeTransport = loaded.transport as Transport);
   })().catch((): Transport => (nodeTransport = (pending, { signal }) => viaFetch(globalThis.fetch, pending, signal) as Promise<never>));
   return loadingNodeTransport.then((transport) => transport(request, init));
