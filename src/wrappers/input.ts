@@ -5,8 +5,8 @@ import type { FieldSpec, OperationSpec, SchemaSpec } from "./operation";
  * The one input checker: every field of a call against the constraints the document gives
  * it (src/generated/operations.ts), before anything is sent. It reads the keywords and
  * formats the document uses (CONSTRAINTS and FORMATS in scripts/operations.mjs, which
- * refuses any other). TypeScript callers mostly
- * cannot get these wrong; JavaScript callers and values computed at run time can.
+ * refuses any other). TypeScript callers mostly cannot get these wrong; JavaScript callers
+ * and values computed at run time can.
  */
 export function checkInput(operation: string, spec: OperationSpec, input: unknown): void {
   const fail = (field: string, problem: string): never => {
