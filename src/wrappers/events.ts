@@ -17,7 +17,7 @@ import { EVENTS_SOURCE, type Client } from "./client";
 import { InputError } from "./errors";
 import { describeValue } from "./input";
 import { EventsConnection, shownUrl, type ConnectionSettings, type ListenerPort } from "./events-connection";
-import { MAX_TIMER_MS, checkSignal, checkType } from "./options";
+import { MAX_TIMER_MS, checkNumber, checkSignal, checkType } from "./options";
 
 /** The entry an event carries: inferred to be the Entry object of `GET /v1/entries/` (reference §9.3 leaves it open). */
 export type EntryEventData = components["schemas"]["Entry"];
@@ -270,9 +270,7 @@ export class EventsListener {
    */
   listen({ signal, maxBufferedEvents = 1000 }: { signal?: AbortSignal; maxBufferedEvents?: number } = {}): AsyncIterableIterator<EntryEvent> {
     checkSignal("signal", signal);
-    if (!Number.isInteger(maxBufferedEvents) || !(maxBufferedEvents >= 1 && maxBufferedEvents <= MAX_TIMER_MS)) {
-      throw new InputError("maxBufferedEvents", `must be an integer from 1 to 2^31 − 1, got ${describeValue(maxBufferedEvents)}`);
-    }
+    checkNumber("maxBufferedEvents", maxBufferedEvents);
     const buffer: EntryEvent[] = [];
     let pending: { resolve: (result: IteratorResult<EntryEvent>) => void; reject: (error: Error) => void } | undefined;
     let ended = false;

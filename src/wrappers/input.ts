@@ -16,12 +16,7 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
     fail("input", `expected an object of fields, got ${describeValue(input)}`);
   }
   const given = (input ?? {}) as Record<string, unknown>;
-  for (const name of Object.keys(given)) {
-    if (!Object.hasOwn(spec.input, name) && given[name] !== undefined) {
-      const known = Object.keys(spec.input);
-      fail(name, `is not a field of ${operation}${known.length ? `; expected ${known.join(", ")}` : " (it takes no input)"}`);
-    }
-  }
+  checkFieldNames(operation, spec.input, given);
   for (const [name, field] of Object.entries(spec.input)) {
     const value = given[name];
     checkWellFormed(name, value, fail);
@@ -32,6 +27,19 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
     if (value === null && !nullable(field.schema)) fail(name, field.required ? "is required" : "must not be null");
     if (field.in === "path") checkPathSegment(name, field, value, fail);
     else if (field.schema.format !== "binary") check(name, field.schema, value, fail, field.in === "query");
+  }
+}
+
+/**
+ * Refuses a field `operation` does not take (`known`: its fields by name; a field given as
+ * undefined counts as absent): a misspelt one would otherwise be dropped without a word.
+ */
+export function checkFieldNames(operation: string, known: Readonly<Record<string, unknown>>, given: Record<string, unknown>): void {
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(known, name) && given[name] !== undefined) {
+      const names = Object.keys(known);
+      throw new InputError(name, `is not a field of ${operation}${names.length ? `; expected ${names.join(", ")}` : " (it takes no input)"}`, operation);
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { InputError } from "./errors";
+import { checkFieldNames } from "./input";
 import type { ResultOf } from "./operation";
 import type { Session } from "./session";
 
@@ -32,17 +33,13 @@ export type Override<O extends keyof OverrideInputs> = (
   session: Session,
 ) => Promise<ResultOf<O>>;
 
-const PASSWORD_CHANGE_FIELDS = ["old_password", "new_password", "reset_tokens"];
+const PASSWORD_CHANGE_FIELDS: Record<keyof PasswordChangeParams, true> = { old_password: true, new_password: true, reset_tokens: true };
 
 export const overrides: { [O in keyof OverrideInputs]: Override<O> } = {
   "auth.passwordChange": async (input, sendWire, session) => {
     // The SDK's own fields, checked as checkInput checks the document's: the wire names
     // (`password`, `password2`) are the SDK's to fill in.
-    for (const name of Object.keys(input ?? {})) {
-      if (!PASSWORD_CHANGE_FIELDS.includes(name) && (input as unknown as Record<string, unknown>)[name] !== undefined) {
-        throw new InputError(name, `is not a field of auth.passwordChange; expected ${PASSWORD_CHANGE_FIELDS.join(", ")}`, "auth.passwordChange");
-      }
-    }
+    checkFieldNames("auth.passwordChange", PASSWORD_CHANGE_FIELDS, (input ?? {}) as unknown as Record<string, unknown>);
     const { old_password, new_password, reset_tokens } = (input ?? {}) as Partial<PasswordChangeParams>;
     if (typeof new_password !== "string" || new_password === "") {
       throw new InputError("new_password", "is required (a non-empty string)", "auth.passwordChange");
