@@ -6,6 +6,9 @@
 //   `neuroio/events` is the InputError `neuroio` exports. Their runtime dependencies
 //   (package.json "dependencies": openapi-fetch, ws) stay external, so `npm i neuroio`
 //   installs them and nothing else.
+// - the same two entries for browsers (dist/browser/, ESM only): the "browser" condition of
+//   the package's ESM exports, which web bundlers pick. It differs by one module
+//   (scripts/browser-bundle.ts): no Node transport to load, no User-Agent.
 // - `neuroio/mock`, one CommonJS file (ESM importers get its named exports from Node's
 //   CommonJS loader), with every package it imports that is not a runtime dependency of the
 //   package (openapi-backend and its tree, busboy, ajv, …) bundled in and minified. Those are
@@ -13,6 +16,7 @@
 //   this file. No source map: it would mostly map third-party code.
 import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
+import { browserRuntime } from "./scripts/browser-bundle";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
 const runtime = Object.keys(pkg.dependencies).join("|");
@@ -46,20 +50,29 @@ const client: Options = {
   splitting: true,
 };
 
-export default defineConfig([
-  {
-    ...client,
-    format: "esm",
-    // ES modules have no `require`. Without this, esbuild turns `typeof require` into
-    // `typeof __require` (its shim, always a function) and `require("ws")` into a call that
-    // throws "Dynamic require of "ws" is not supported" in Node's ESM loader, so code that
-    // picks require-or-import at run time would take the wrong branch in dist/index.mjs.
-    esbuildOptions(options) {
-      options.define = { ...options.define, require: "undefined" };
-    },
+const esm: Options = {
+  ...client,
+  format: "esm",
+  // ES modules have no `require`. Without this, esbuild turns `typeof require` into
+  // `typeof __require` (its shim, always a function) and `require("ws")` into a call that
+  // throws "Dynamic require of "ws" is not supported" in Node's ESM loader, so code that
+  // picks require-or-import at run time would take the wrong branch in dist/index.mjs.
+  esbuildOptions(options) {
+    options.define = { ...options.define, require: "undefined" };
   },
+};
+
+export default defineConfig([
+  esm,
   // tsup splits CommonJS by building ES modules and converting them (its cjs-splitting step).
   { ...client, format: "cjs" },
+  {
+    ...esm,
+    entry: { index: "src/wrappers/index.ts", events: "src/wrappers/events.ts" },
+    outDir: "dist/browser",
+    platform: "browser",
+    esbuildPlugins: [browserRuntime],
+  },
   {
     ...common,
     entry: { mock: "src/mock/index.ts" },

@@ -5,15 +5,15 @@
  * no CORS preflight, and the figures are the client's and not CORS's.
  *
  * Every measurement is a fresh browser context and page: it loads the page and every
- * implementation (for the SDK, its browser bundle: esbuild, platform browser, minified,
- * split into chunks as a web bundler splits it), warms each up, then measures them in
+ * implementation (for the SDK, its browser build as scripts/browser-bundle.ts bundles it,
+ * minified), warms each up, then measures them in
  * turns, block by block (A B C, C B A, …), and answers each one's rate. In one page and
  * in turns, what varies between pages and over time falls on every implementation alike.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { builtinModules } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
+import { browserBundle } from "../scripts/browser-bundle";
 import { chromium, type Browser } from "playwright-core";
 import { jpegLike, run, turns } from "./common";
 import type { Pattern, Result } from "./worker";
@@ -33,29 +33,16 @@ export interface BrowserTask {
   token: string;
 }
 
-const NODE_ONLY = new Set(["ws", ...builtinModules]);
 
 /** Writes the page and the SDK's browser bundle to `dir` (served as `/bench/`). */
 export async function buildPage(root: string, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await build({
+    ...browserBundle(root),
     entryPoints: { neuroio: path.join(root, "src/wrappers/index.ts") },
     outdir: dir,
-    bundle: true,
-    splitting: true,
     minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    define: { require: "undefined" },
     logLevel: "error",
-    // Node-only modules stay out of a browser bundle (the SDK imports them only in Node).
-    plugins: [
-      {
-        name: "node-only",
-        setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (NODE_ONLY.has(a.path.replace(/^node:/, "").split("/")[0]!) ? { path: a.path, external: true } : undefined)),
-      },
-    ],
   });
   writeFileSync(path.join(dir, "index.html"), '<!doctype html><title>neuroio bench</title><script type="module" src="/bench/page.js"></script>\n');
   writeFileSync(path.join(dir, "page.js"), `${PAGE_SCRIPT}\n`);

@@ -1,7 +1,8 @@
 // node scripts/size.mjs [--json] — size of the client as a browser would load it:
-// src/wrappers/index.ts with openapi-fetch bundled in by esbuild (platform browser, ESM,
-// code splitting as a web bundler does it), `ws` and Node built-ins left out (and listed,
-// with the import that asks for them). Prints raw (unminified), min and min+gzip bytes of
+// src/wrappers/index.ts with openapi-fetch bundled in by esbuild as the package's browser
+// build has it (scripts/browser-bundle.ts: platform browser, ESM, code splitting as a web
+// bundler does it), `ws` and Node built-ins left out (and listed, with the import that asks
+// for them). Prints raw (unminified), min and min+gzip bytes of
 // what importing "neuroio" loads (the entry, every export kept, and the chunks it imports;
 // also with `import { Client }` alone, for a bundler that drops unused exports), apart
 // each chunk loaded only on demand (see ON_DEMAND), and what `import { EventsListener }
@@ -13,17 +14,18 @@
 // directory (dependencies from a registry on 127.0.0.1, see scripts/tarball.ts) and prints
 // the tarball's size, what the stand-in takes of it, and the packages and bytes installed.
 import { mkdtemp, rm } from "node:fs/promises";
-import { builtinModules } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { tsImport } from "tsx/esm/api";
+
+const { browserBundle } = await tsImport("./browser-bundle.ts", import.meta.url);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const entry = path.join(root, "src/wrappers/index.ts");
 const eventsEntry = path.join(root, "src/wrappers/events.ts");
-const NODE_ONLY = new Set(["ws", ...builtinModules]);
 // The chunks a page loads only when it needs them, by the module that starts each one.
 const ON_DEMAND = [
   ["src/wrappers/middleware.ts", "the middleware path (middleware.ts), on the first call of a client with middleware"],
@@ -31,21 +33,6 @@ const ON_DEMAND = [
   ["src/wrappers/uploads.ts", "the upload path (uploads.ts: images into a multipart body), on the first call with a multipart body"],
   ["src/wrappers/login.ts", "the login path (login.ts: the login and the session that renews it), on the first Client.login()"],
 ];
-
-/** Leaves Node-only modules out of the bundle and records who imports them, and how. */
-function nodeOnly(found) {
-  return {
-    name: "node-only",
-    setup(b) {
-      b.onResolve({ filter: /.*/ }, (args) => {
-        const bare = args.path.replace(/^node:/, "");
-        if (!args.path.startsWith("node:") && !NODE_ONLY.has(bare) && !NODE_ONLY.has(bare.split("/")[0])) return undefined;
-        found.push({ module: args.path, importer: path.relative(root, args.importer), kind: args.kind });
-        return { path: args.path, external: true };
-      });
-    },
-  };
-}
 
 // `import { Client } from "neuroio"` in an app whose bundler drops unused exports (the
 // package has "sideEffects": false): the Client and what it needs, without the other exports.
@@ -60,21 +47,14 @@ const WITH_EVENTS = {
 async function bundle(minify, stdin) {
   const found = [];
   const result = await build({
+    ...browserBundle(root, found),
     ...(stdin ? { stdin } : { entryPoints: [entry] }),
-    bundle: true,
     write: false,
-    splitting: true,
     outdir: path.join(root, "size-out"), // never written: names the chunks
     metafile: true,
     minify,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
     legalComments: "none",
-    // As in the ESM build (tsup.config.ts): an ES module has no `require`.
-    define: { require: "undefined" },
     logLevel: "silent",
-    plugins: [nodeOnly(found)],
   });
   // What the entry loads: itself and its static imports, transitively; the rest is on demand.
   const outputs = result.metafile.outputs;
@@ -106,7 +86,6 @@ if (process.argv.includes("--package")) {
 }
 
 async function packageSize() {
-  const { tsImport } = await import("tsx/esm/api");
   const { NPM, pack, startRegistry, install, installSize, sh } = await tsImport("./tarball.ts", import.meta.url);
   const at = process.argv.indexOf("--project");
   const project = at > 0 ? path.resolve(process.argv[at + 1]) : root;

@@ -1,17 +1,17 @@
 // The SDK in a real web page against the stand-in, in Debian's headless Chromium: a page
-// served from one loopback port loads the SDK's browser bundle (built here with esbuild:
-// `neuroio` and `neuroio/events`, split into chunks as a web bundler splits them),
+// served from one loopback port loads the SDK's browser build (`neuroio` and
+// `neuroio/events`, bundled here from src/ as scripts/browser-bundle.ts bundles them),
 // logs in to the stand-in on another port (CORS), creates a person from a photo chosen as
-// a `File`, lists entries and receives the entry event over the WebSocket. A stand-in
-// that does not allow the page's origin makes the SDK's error say it may be CORS.
+// a `File`, lists entries and receives the entry event over the WebSocket. A stand-in that
+// does not allow the page's origin makes the SDK's error say it may be CORS.
 //
 // Needs /usr/bin/chromium (.ci/run installs it); without it the test fails, it does not skip.
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
-import { builtinModules } from "node:module";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { build } from "esbuild";
+import { browserBundle } from "../scripts/browser-bundle";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { DEMO_USER, startMockServer, type MockServer } from "../src/mock";
 
@@ -20,7 +20,6 @@ jest.setTimeout(120_000);
 
 const CHROMIUM = "/usr/bin/chromium";
 const root = path.resolve(__dirname, "..");
-const NODE_ONLY = new Set(["ws", ...builtinModules]);
 
 /** The bundle's files by URL path: /index.js, /events.js and their chunks. */
 const bundle = new Map<string, string>();
@@ -32,18 +31,11 @@ const servers: MockServer[] = [];
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this).`);
   const result = await build({
+    ...browserBundle(root),
     entryPoints: [path.join(root, "src/wrappers/index.ts"), path.join(root, "src/wrappers/events.ts")],
-    bundle: true,
     write: false,
-    splitting: true,
     outdir: path.join(root, "browser-out"), // never written: names the files
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    define: { require: "undefined" },
     logLevel: "silent",
-    // Node-only modules stay out of the browser bundle (only imported when used in Node).
-    plugins: [{ name: "node-only", setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (NODE_ONLY.has(a.path.replace(/^node:/, "").split("/")[0]!) ? { path: a.path, external: true } : undefined)) }],
   });
   for (const file of result.outputFiles) bundle.set(`/${path.basename(file.path)}`, file.text);
   const face = readFileSync(path.join(root, "examples/assets/face-ada.png"));

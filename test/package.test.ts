@@ -9,7 +9,7 @@
  * serving what `npm ci` installed in this repository (scripts/tarball.ts).
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -94,8 +94,15 @@ describe("the tarball", () => {
     const maps = files().filter((f) => f.endsWith(".map"));
     // Chunks have hashed names: what the entries share, and the middleware, upload and login paths (loaded on first use).
     expect(maps.map((f) => f.replace(/-[A-Z0-9]{8}\.(m?js)\.map$/, "-HASH.$1.map")).sort()).toEqual([
+      // The browser build: the ESM build less the Node transport.
+      ...Array(5).fill("dist/browser/chunk-HASH.mjs.map"),
+      "dist/browser/events.mjs.map",
+      "dist/browser/index.mjs.map",
+      "dist/browser/login-HASH.mjs.map",
+      "dist/browser/middleware-HASH.mjs.map",
+      "dist/browser/uploads-HASH.mjs.map",
       ...Array(6).fill("dist/chunk-HASH.js.map"),
-      ...Array(4).fill("dist/chunk-HASH.mjs.map"),
+      ...Array(5).fill("dist/chunk-HASH.mjs.map"),
       "dist/events.js.map",
       "dist/events.mjs.map",
       "dist/index.js.map",
@@ -112,15 +119,16 @@ describe("the tarball", () => {
     for (const map of maps) {
       const { sources } = JSON.parse(await readFile(path.join(app(), "node_modules", "neuroio", map), "utf8")) as { sources: string[] };
       // Besides the sources, a CommonJS map names its own file: the lines tsup's CommonJS step adds.
-      expect(sources.filter((s) => !s.startsWith("../src/") && s !== path.basename(map, ".map"))).toEqual([]);
+      const src = map.startsWith("dist/browser/") ? "../../src/" : "../src/";
+      expect(sources.filter((s) => !s.startsWith(src) && s !== path.basename(map, ".map"))).toEqual([]);
     }
   });
 
-  test("is small: about a megabyte for the client, half a megabyte for the stand-in", () => {
+  test("is small: about 1.6 MB for the client (its Node and browser builds, with source maps), half a megabyte for the stand-in", () => {
     const bytes = (re: RegExp) => packed.files.filter((f) => re.test(f.path)).reduce((sum, f) => sum + f.size, 0);
     const standIn = bytes(/^dist\/(mock\b|types\/mock\/)/);
     expect(standIn).toBeLessThan(1_000_000);
-    expect(packed.unpackedSize - standIn).toBeLessThan(1_300_000);
+    expect(packed.unpackedSize - standIn).toBeLessThan(1_800_000);
   });
 
   test("declares the entry points it ships, and depends only on what the client needs", async () => {
@@ -268,7 +276,7 @@ console.log(JSON.stringify({
     expect(out.openapi).toMatch(/^3\.1\./);
   });
 
-  test("a web bundler of `import { Client }` from the ESM build holds no events code, and the middleware, upload and login paths only as chunks on demand", async () => {
+  test("a web bundler of `import { Client }` gets the browser build: no events code, no Node transport, and the middleware, upload and login paths only as chunks on demand", async () => {
     const result = await build({
       stdin: { contents: `export { Client } from "neuroio";`, resolveDir: app() },
       bundle: true,
@@ -291,7 +299,8 @@ console.log(JSON.stringify({
     visit(Object.keys(outputs).find((file) => outputs[file]!.entryPoint)!);
     const inputs = (file: string) => Object.keys(outputs[file]!.inputs);
     const all = Object.keys(outputs).flatMap(inputs);
-    expect(all.filter((input) => /neuroio\/dist\/events\.mjs$/.test(input))).toEqual([]);
+    expect(all.filter((input) => /neuroio\/dist\//.test(input) && !/neuroio\/dist\/browser\//.test(input))).toEqual([]);
+    expect(all.filter((input) => /neuroio\/dist\/browser\/events\.mjs$/.test(input))).toEqual([]);
     expect(all.filter((input) => /EventsListener/.test(input))).toEqual([]);
     for (const onDemand of [/middleware-\w+\.mjs$/, /uploads-\w+\.mjs$/, /login-\w+\.mjs$/]) {
       const lazy = Object.keys(outputs).filter((file) => inputs(file).some((input) => onDemand.test(input)));
@@ -300,9 +309,15 @@ console.log(JSON.stringify({
     }
     const bundled = result.outputFiles.map((f) => f.text).join("\n");
     expect(bundled).not.toMatch(/class EventsListener|"PING"/);
-    // The one import a web bundler cannot follow (the Node transport's, never run in a
-    // browser) is marked for webpack and for Vite, which would warn on every build.
-    const computed = [...bundled.matchAll(/import\(([^()]*`[^`]*`)\s*\)/g)].map((m) => m[1]!);
+    // Nothing a web bundler cannot follow: the Node transport's computed import is not there.
+    expect(bundled).not.toMatch(/node-transport|import\([^()]*`/);
+  });
+
+  test("a bundler without the browser condition (server-side rendering) is told to leave the Node transport's import alone", async () => {
+    // The one import a bundler cannot follow is marked for webpack and for Vite, which would warn on every build.
+    const esm = (await readdir(path.join(app(), "node_modules/neuroio/dist"))).filter((f) => f.endsWith(".mjs"));
+    const texts = await Promise.all(esm.map((f) => readFile(path.join(app(), "node_modules/neuroio/dist", f), "utf8")));
+    const computed = texts.flatMap((text) => [...text.matchAll(/import\(([^()]*`[^`]*`)\s*\)/g)].map((m) => m[1]!));
     expect(computed).toHaveLength(1);
     expect(computed[0]).toMatch(/\/\* webpackIgnore: true \*\/[\s\S]*\/\* @vite-ignore \*\//);
   });

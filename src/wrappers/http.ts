@@ -1,9 +1,9 @@
 import type { Middleware } from "openapi-fetch";
 import { ConnectionError, InputError, ResponseTooLargeError, TimeoutError, redact, redactValue, scrub, type ErrorBody } from "./errors";
 import { OPERATIONS, type OperationId } from "../generated/operations";
-import { MAX_TIMER_MS, checkNumbers, checkSignal, checkType } from "./options";
+import { checkNumbers, checkSignal, checkType } from "./options";
 import type { Session } from "./session";
-import { SDK_VERSION } from "../version";
+import { USER_AGENT, defaultTransport } from "./runtime";
 
 /** Transport settings shared by every call of one client. */
 export interface TransportConfig {
@@ -61,10 +61,6 @@ const RETRY_STATUSES = new Set([408, 429, 502, 503, 504]);
 const BACKOFF_BASE_MS = 500;
 const EXCERPT_CHARS = 200;
 
-const VERSIONS = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
-// Browsers refuse to let scripts set User-Agent; Node (and other server runtimes) allow it.
-const USER_AGENT = typeof VERSIONS?.node === "string" ? `neuroio-js/${SDK_VERSION}` : undefined;
-
 /**
  * A request as operation.ts builds it (or middleware.ts takes it from the Request the
  * hooks let through), not yet made a Request: what every transport takes. Header names in
@@ -119,14 +115,6 @@ export interface Stop {
 export type ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE";
 const RESPONSE_TOO_LARGE: ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE";
 
-// Node's default transport (node-transport.ts: the pool behind fetch, without fetch's Request and
-// Response objects). Not in Bun or Deno, which have process.versions.node too.
-const NODE = USER_AGENT && !VERSIONS!.bun && !("Deno" in globalThis);
-// Not a literal, so that browser bundlers never follow it into Node-only code.
-const NODE_TRANSPORT = "./node-transport";
-let nodeTransport: Transport | undefined;
-let loadingNodeTransport: Promise<Transport> | undefined;
-
 // fetch with a signal that follows `stop`: a caller's fetch gets a Request, global fetch the parts (one Request, not two).
 function viaFetch(fetch: typeof globalThis.fetch, request: PendingRequest, stop: Stop): Promise<Response> {
   const controller = new AbortController();
@@ -136,16 +124,8 @@ function viaFetch(fetch: typeof globalThis.fetch, request: PendingRequest, stop:
   return fetch === globalThis.fetch ? fetch(url, { method, headers, body, signal }) : fetch(new Request(url, { method, headers, body }), { signal });
 }
 
-/** Sends through the Node transport, loaded from its own build file on the first call. */
-const viaNode: Transport = (request, init) => {
-  if (nodeTransport) return nodeTransport(request, init);
-  loadingNodeTransport ??= (async () => {
-    // Both comments tell a web bundler to leave this import alone: webpack's and Vite's (which otherwise warns on every build).
-    const loaded = typeof require === "function" ? require(NODE_TRANSPORT) : await import(/* webpackIgnore: true */ /* @vite-ignore */ `${NODE_TRANSPORT}.mjs`);
-    return (nodeTransport = loaded.transport as Transport);
-  })().catch((): Transport => (nodeTransport = (pending, { signal }) => viaFetch(globalThis.fetch, pending, signal) as Promise<never>));
-  return loadingNodeTransport.then((transport) => transport(request, init));
-};
+/** The transport of a client without a `fetch` option (runtime.ts): Node's in Node, else global fetch. */
+const runtimeTransport = defaultTransport((request, { signal }) => viaFetch(globalThis.fetch, request, signal) as Promise<never>);
 
 // NeuroIO's query string (arrays comma-joined), byte for byte openapi-fetch's for the document's parameters.
 export function querySerializer(query: Record<string, unknown>): string {
@@ -238,7 +218,7 @@ export class Http {
     const left = () => deadlineAt - performance.now();
     const pastDeadline = () => new TimeoutError(operation, deadlineMs, "deadlineMs");
     // The re-login is shared with other calls; this call's signal and deadline only stop its own wait.
-    const renew = (token: string | undefined) => within(this.session.renew(token), left(), signal, pastDeadline);
+    const renew = (token: string | undefined) => this.session.renew(token, { signal, ms: left(), timeout: pastDeadline });
     if (this.session.expired()) await renew(this.session.token);
 
     let renewed = false;
@@ -303,10 +283,9 @@ export class Http {
     signal?.addEventListener("abort", forward, { once: true });
     try {
       if (signal?.aborted) throw signal.reason;
-      const response =
-        NODE && !this.config.fetch
-          ? await viaNode(request, { signal: stop, maxResponseBytes })
-          : await viaFetch(this.config.fetch ?? globalThis.fetch, request, stop);
+      const response = this.config.fetch
+        ? await viaFetch(this.config.fetch, request, stop)
+        : await runtimeTransport(request, { signal: stop, maxResponseBytes });
       return await normalize(operation, response, maxResponseBytes, secrets);
     } catch (error) {
       // Whatever is left of the answer (a body cut short by the size limit): release its connection.
@@ -558,26 +537,6 @@ function retryAfter(header: string | null, capMs: number): number | undefined {
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
   if (Number.isNaN(ms)) return undefined;
   return Math.min(Math.max(ms, 0), capMs);
-}
-
-/**
- * `promise`, or the signal's reason as soon as it aborts, or `timeout()` after `ms` (the
- * promise itself runs on: it may be shared).
- */
-function within<T>(promise: Promise<T>, ms: number, signal: AbortSignal | undefined, timeout: () => Error): Promise<T> {
-  if (signal?.aborted || ms <= 0) {
-    promise.catch(() => {}); // left running for its other waiters; its failure is theirs
-    return Promise.reject(signal?.aborted ? signal.reason : timeout());
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal!.reason);
-    const timer = setTimeout(() => reject(timeout()), Math.min(ms, MAX_TIMER_MS));
-    signal?.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    });
-  });
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

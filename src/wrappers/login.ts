@@ -5,7 +5,8 @@
  */
 import { NeuroIOError, isHeaderSafe, unwrap } from "./errors";
 import type { Client } from "./client";
-import { Session, type Credentials } from "./session";
+import { MAX_TIMER_MS } from "./options";
+import { Session, type Credentials, type RenewalWait } from "./session";
 
 interface IssuedToken {
   key: string;
@@ -62,7 +63,7 @@ class RenewingSession extends Session {
     this.#credentials = { ...this.#credentials, password: newPassword };
   }
 
-  override renew(staleToken: string | undefined): Promise<void> {
+  override renew(staleToken: string | undefined, wait: RenewalWait): Promise<void> {
     if (this.token !== staleToken) return Promise.resolve();
     this.#refreshing ??= this.#login(this.#credentials)
       .then((issued) => {
@@ -72,8 +73,25 @@ class RenewingSession extends Session {
       .finally(() => {
         this.#refreshing = undefined;
       });
-    return this.#refreshing;
+    return within(this.#refreshing, wait);
   }
+}
+
+/** `promise`, or the signal's reason as soon as it aborts, or `timeout()` after `ms` (the promise itself runs on: it is shared). */
+function within<T>(promise: Promise<T>, { signal, ms, timeout }: RenewalWait): Promise<T> {
+  if (signal?.aborted || ms <= 0) {
+    promise.catch(() => {}); // left running for its other waiters; its failure is theirs
+    return Promise.reject(signal?.aborted ? signal.reason : timeout());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal!.reason);
+    const timer = setTimeout(() => reject(timeout()), Math.min(ms, MAX_TIMER_MS));
+    signal?.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    });
+  });
 }
 
 function parseExpiry(expires: string | null): number | undefined {

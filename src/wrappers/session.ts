@@ -45,9 +45,17 @@ export class Session {
 
   /**
    * Logs in again unless another call already did since `staleToken` was sent; concurrent
-   * callers share one login. Rejects with the login's error (e.g. 602) without retrying.
+   * callers share one login. Rejects with the login's error (e.g. 602) without retrying,
+   * or as `wait` says when this caller stops waiting (the login runs on for the others).
    */
-  renew(_staleToken: string | undefined): Promise<void> {
+  renew(_staleToken: string | undefined, _wait: RenewalWait): Promise<void> {
     return Promise.resolve();
   }
+}
+
+/** How long one call waits for a re-login: until its signal aborts, or `ms` (what is left of its deadline), then `timeout()`. */
+export interface RenewalWait {
+  signal: AbortSignal | undefined;
+  ms: number;
+  timeout: () => Error;
 }
