@@ -40,9 +40,9 @@ const client: Options = {
   entry: {
     index: "src/wrappers/index.ts",
     events: "src/wrappers/events.ts",
-    // Node's default transport, its own file: http.ts loads it at run time in Node only
+    // Node's default transport, its own file: runtime.ts loads it at run time in Node only
     // (require in dist/index.js, import of ./node-transport.mjs in dist/index.mjs), so that
-    // no browser bundle of dist/index.mjs holds it.
+    // no bundle of dist/index.mjs holds it; the browser build does not name it at all.
     "node-transport": "src/wrappers/node-transport.ts",
   },
   external: [RUNTIME_DEPENDENCY],

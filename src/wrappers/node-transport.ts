@@ -10,9 +10,9 @@
  * is the pool Node's fetch already loads: no second HTTP client in the process (a first
  * call costs what fetch's first call costs), no dependency.
  *
- * Node only. http.ts loads this module at run time (require, or import of its own build
- * file dist/node-transport.mjs) and uses it unless a `fetch` is given, middleware or not;
- * browsers and other runtimes keep global `fetch`, and no browser bundle holds it.
+ * Node only. runtime.ts loads this module at run time (require, or import of its own build
+ * file dist/node-transport.mjs) and http.ts uses it unless a `fetch` is given, middleware
+ * or not; other runtimes keep global `fetch`, and the browser build does not name it.
  * It imports nothing but types from the SDK, so its separate build holds no second copy
  * of the SDK's classes.
  *
