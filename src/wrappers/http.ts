@@ -86,8 +86,15 @@ export interface Reply {
   operation: string;
   status: number;
   statusText: string;
-  /** As received; the Response drops content-length and content-encoding (its body is the decoded text). */
+  /**
+   * As received, secrets and all: read them only through `responseOf` and `headerOf`,
+   * which redact `secrets` from each value as they read it (most answers' headers are
+   * never read, and redacting every answer's headers cost more than the rest of `normalize`).
+   * The Response drops content-length and content-encoding (its body is the decoded text).
+   */
   headers: Iterable<[string, string]>;
+  /** What the headers must not show: the call's secrets (it adds the new token after a re-login). */
+  secrets: readonly string[];
   /** The body: the text received for a success, the ErrorBody's JSON for a failure, null for none. */
   text: string | null;
   /** A success's parsed data, or the ErrorBody. */
@@ -330,8 +337,8 @@ async function normalize(operation: string, response: Answer | Response, maxByte
   const { status } = response;
   // A server or proxy may echo the request (and its token) in the reason phrase or a header.
   const statusText = redact(response.statusText, secrets);
-  const headers = redactHeaders(response.headers as Iterable<[string, string]>, secrets);
-  const reply = (text: string | null, data: unknown): Reply => ({ operation, status, statusText, headers, text, data, attempts: 1, fromSuccess: false });
+  const headers = response.headers as Iterable<[string, string]>;
+  const reply = (text: string | null, data: unknown): Reply => ({ operation, status, statusText, headers, secrets, text, data, attempts: 1, fromSuccess: false });
   const broken = (message: string): Reply => {
     const body = errorBody(message);
     return { ...reply(JSON.stringify(body), body), status: 502, statusText: "Bad Gateway", fromSuccess: true };
@@ -370,14 +377,6 @@ async function normalize(operation: string, response: Answer | Response, maxByte
   return reply(JSON.stringify(body), body);
 }
 
-/** `headers`, or a copy with the secrets redacted from its values where any shows one. */
-function redactHeaders(headers: Iterable<[string, string]>, secrets: readonly string[]): Iterable<[string, string]> {
-  for (const [, value] of headers) {
-    if (redact(value, secrets) !== value) return [...headers].map(([name, v]): [string, string] => [name, redact(v, secrets)]);
-  }
-  return headers;
-}
-
 /** The JSON type of a parsed body: object, array, null, string, number or boolean. */
 function jsonType(data: unknown): string {
   return data === null ? "null" : Array.isArray(data) ? "array" : typeof data;
@@ -385,15 +384,15 @@ function jsonType(data: unknown): string {
 
 /** The first value of header `name` (lower case) in a reply, or null. */
 function headerOf(reply: Reply, name: string): string | null {
-  for (const [key, value] of reply.headers) if (key.toLowerCase() === name) return value;
+  for (const [key, value] of reply.headers) if (key.toLowerCase() === name) return redact(value, reply.secrets);
   return null;
 }
 
 const OPERATION = Symbol("neuroio.operation");
 
 /**
- * A reply as a Response: the headers as received (less content-length and
- * content-encoding: the body is the decoded text; a failure's body is the ErrorBody's
+ * A reply as a Response: the headers as received, secrets redacted (less content-length
+ * and content-encoding: the body is the decoded text; a failure's body is the ErrorBody's
  * JSON) and the call's attempts.
  */
 export function responseOf(reply: Reply): Response {
@@ -403,7 +402,7 @@ export function responseOf(reply: Reply): Response {
     const lower = name.toLowerCase();
     if (lower === "content-length" || lower === "content-encoding") continue;
     try {
-      headers.append(name, value);
+      headers.append(name, redact(value, reply.secrets));
     } catch {
       // A header line Headers refuses (a name that is not a token, a NUL or CR in the value): dropped.
     }
