@@ -311,6 +311,10 @@ console.log(JSON.stringify({
     expect(bundled).not.toMatch(/class EventsListener|"PING"/);
     // Nothing a web bundler cannot follow: the Node transport's computed import is not there.
     expect(bundled).not.toMatch(/node-transport|import\([^()]*`/);
+    // Nor anything Node-only in the whole browser build, the events feed's included: its WebSocket is the browser's.
+    const dir = path.join(app(), "node_modules/neuroio/dist/browser");
+    const browserBuild = await Promise.all((await readdir(dir)).filter((f) => f.endsWith(".mjs")).map((f) => readFile(path.join(dir, f), "utf8")));
+    expect(browserBuild.join("\n")).not.toMatch(/["'](ws|node:[a-z_/]+)["']|node-transport/);
   });
 
   test("a bundler without the browser condition (server-side rendering) is told to leave the Node transport's import alone", async () => {

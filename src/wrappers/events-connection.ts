@@ -7,6 +7,7 @@
 
 import { isHeaderSafe, redact, scrub } from "./errors";
 import { MAX_TIMER_MS } from "./options";
+import { webSocketClass } from "./runtime";
 import {
   EventsAuthError,
   EventsConnectionError,
@@ -168,10 +169,7 @@ export class EventsConnection {
   }
 
   async #webSocketClass(): Promise<WebSocketConstructor> {
-    // Node: `ws`, the one that can refuse an oversized frame before reading it (Node's global WebSocket cannot).
-    const node = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === "string";
-    const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-    this.#WebSocket ??= node || !global ? await loadWs(this.#settings.maxFrameBytes) : global;
+    this.#WebSocket ??= await webSocketClass(this.#settings.maxFrameBytes);
     return this.#WebSocket;
   }
 
@@ -357,22 +355,6 @@ export class EventsConnection {
   #secrets(): string[] {
     return this.#lastToken ? [this.#lastToken, ...this.#urlSecrets] : this.#urlSecrets;
   }
-}
-
-/**
- * The `ws` package, loaded only when there is no global WebSocket (Node < 22), so browsers
- * never execute it (bundlers resolve `ws` to its browser stub). CommonJS (the CJS build,
- * jest, ts-node) uses require: jest's module sandbox rejects import() without
- * --experimental-vm-modules. ESM builds have no require and use import().
- */
-async function loadWs(maxPayload: number): Promise<WebSocketConstructor> {
-  const ws: typeof import("ws") = typeof require === "function" ? require("ws") : await import("ws");
-  // ws reads at most maxPayload bytes of a frame, then closes the connection with 1009.
-  return class extends ws.WebSocket {
-    constructor(url: string) {
-      super(url, { maxPayload });
-    }
-  } as unknown as WebSocketConstructor;
 }
 
 // Shorter userinfo or query values cannot be told from ordinary text in a message.

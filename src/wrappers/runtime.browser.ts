@@ -1,9 +1,16 @@
 /**
- * runtime.ts as the package's browser build has it: a page may not set User-Agent, and its
- * transport is fetch.
+ * runtime.ts as the package's browser build has it: a page may not set User-Agent, its
+ * transport is fetch and its WebSocket the browser's.
  */
+import type { WebSocketConstructor } from "./events";
 import type * as Runtime from "./runtime";
 
 export const USER_AGENT: typeof Runtime.USER_AGENT = undefined;
 
 export const defaultTransport: typeof Runtime.defaultTransport = (fetchTransport) => fetchTransport;
+
+export const webSocketClass: typeof Runtime.webSocketClass = async () => {
+  const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (!global) throw new Error("this browser has no WebSocket");
+  return global;
+};

@@ -1,20 +1,24 @@
 /**
- * What a client does differently by runtime: its User-Agent and the transport of a client
- * without a `fetch` option. This file serves Node, Bun, Deno and any other runtime; the
- * package's browser build (the "browser" export condition) puts runtime.browser.ts in its
- * place, so that a web page holds none of it (tsup.config.ts, scripts/browser-runtime.mjs).
+ * What the SDK does differently by runtime: the User-Agent, the transport of a client
+ * without a `fetch` option, and the events feed's WebSocket. This file serves Node, Bun,
+ * Deno and any other runtime; the package's browser build (the "browser" export condition)
+ * puts runtime.browser.ts in its place, so that a web page holds none of it (tsup.config.ts,
+ * scripts/browser-bundle.ts).
  */
 import { SDK_VERSION } from "../version";
+import type { WebSocketConstructor } from "./events";
 import type { Transport } from "./http";
 
 const VERSIONS = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
+// Node, and the runtimes that pass for it (Bun, Deno).
+const NODE_LIKE = typeof VERSIONS?.node === "string";
 
 /** Browsers refuse to let scripts set User-Agent; Node (and other server runtimes) allow it. */
-export const USER_AGENT = typeof VERSIONS?.node === "string" ? `neuroio-js/${SDK_VERSION}` : undefined;
+export const USER_AGENT = NODE_LIKE ? `neuroio-js/${SDK_VERSION}` : undefined;
 
 // Node's transport (node-transport.ts: the pool behind fetch, without fetch's Request and
 // Response objects). Not in Bun or Deno, which have process.versions.node too.
-const NODE = USER_AGENT !== undefined && !VERSIONS!.bun && !("Deno" in globalThis);
+const NODE = NODE_LIKE && !VERSIONS!.bun && !("Deno" in globalThis);
 // Not a literal, so that a bundler never follows it into Node-only code.
 const NODE_TRANSPORT = "./node-transport";
 
@@ -38,4 +42,23 @@ export function defaultTransport(fetchTransport: Transport): Transport {
       .then((transport) => (loaded = transport));
     return loading.then((transport) => transport(request, init));
   };
+}
+
+/**
+ * The events feed's WebSocket class. In Node, the `ws` package, loaded on the first
+ * connection: it can refuse an oversized frame before reading it (Node's global WebSocket
+ * cannot), and Node 20 has no global one. Elsewhere the global WebSocket (`ws` where there
+ * is none). CommonJS (the CJS build, jest) requires `ws`: jest's module sandbox rejects
+ * import() without --experimental-vm-modules.
+ */
+export async function webSocketClass(maxFrameBytes: number): Promise<WebSocketConstructor> {
+  const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (!NODE_LIKE && global) return global;
+  const ws: typeof import("ws") = typeof require === "function" ? require("ws") : await import("ws");
+  // ws reads at most maxPayload bytes of a frame, then closes the connection with 1009.
+  return class extends ws.WebSocket {
+    constructor(url: string) {
+      super(url, { maxPayload: maxFrameBytes });
+    }
+  } as unknown as WebSocketConstructor;
 }
