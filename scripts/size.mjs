@@ -2,11 +2,11 @@
 // src/wrappers/index.ts with openapi-fetch bundled in by esbuild as the package's browser
 // build has it (scripts/browser-bundle.ts: platform browser, ESM, code splitting as a web
 // bundler does it), `ws` and Node built-ins left out (and listed, with the import that asks
-// for them). Prints raw (unminified), min and min+gzip bytes of
-// what importing "neuroio" loads (the entry, every export kept, and the chunks it imports;
-// also with `import { Client }` alone, for a bundler that drops unused exports), apart
-// each chunk loaded only on demand (see ON_DEMAND), and what `import { EventsListener }
-// from "neuroio/events"` adds to `import { Client }`.
+// for them). Prints raw (unminified), min and min+gzip bytes of what importing "neuroio"
+// loads (the entry, every export kept, and the chunks it imports; also with
+// `import { Client }` alone, for a bundler that drops unused exports), apart each chunk
+// loaded only on demand (see ON_DEMAND), and what `import { EventsListener } from
+// "neuroio/events"` adds to `import { Client }`.
 //
 // node scripts/size.mjs --package [--project DIR] [--json] — size of the package as a user
 // installs it: builds and packs DIR (default: this repository; another checkout with its

@@ -89,8 +89,9 @@ export interface Reply {
   /**
    * As received, secrets and all: read them only through `responseOf` and `headerOf`,
    * which redact `secrets` from each value as they read it (most answers' headers are
-   * never read, and redacting every answer's headers cost more than the rest of `normalize`).
-   * The Response drops content-length and content-encoding (its body is the decoded text).
+   * never read, and going through a Headers object on every answer costs, in browsers
+   * above all). The Response drops content-length and content-encoding (its body is the
+   * decoded text).
    */
   headers: Iterable<[string, string]>;
   /** What the headers must not show: the call's secrets (it adds the new token after a re-login). */
