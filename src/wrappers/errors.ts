@@ -93,7 +93,7 @@ export function redact(text: string, secrets: readonly string[]): string {
     if (!secret) continue;
     if (text.includes(secret)) text = text.split(secret).join(REDACTED);
     // An escaped form differs from the secret by its backslashes: without one in the text
-    // there is none to find (the common case: every call redacts its answer's headers).
+    // there is none to find (the common case: header values, reason phrases, messages).
     if (!text.includes("\\")) continue;
     const escaped = JSON.stringify(secret).slice(1, -1);
     if (escaped !== secret && text.includes(escaped)) text = text.split(escaped).join(REDACTED);
