@@ -1,9 +1,9 @@
 import type { Middleware } from "openapi-fetch";
 import { ConnectionError, InputError, ResponseTooLargeError, TimeoutError, redact, redactValue, scrub, type ErrorBody } from "./errors";
 import { OPERATIONS, type OperationId } from "../generated/operations";
-import { checkNumbers, checkSignal, checkType } from "./options";
+import { MAX_TIMER_MS, checkNumbers, checkSignal, checkType } from "./options";
 import type { Session } from "./session";
-import { USER_AGENT, defaultTransport } from "./runtime";
+import { USER_AGENT, decodingFailure, defaultTransport } from "./runtime";
 
 /** Transport settings shared by every call of one client. */
 export interface TransportConfig {
@@ -225,8 +225,9 @@ export class Http {
     const deadlineAt = performance.now() + deadlineMs;
     const left = () => deadlineAt - performance.now();
     const pastDeadline = () => new TimeoutError(operation, deadlineMs, "deadlineMs");
-    // The re-login is shared with other calls; this call's signal and deadline only stop its own wait.
-    const renew = (token: string | undefined) => this.session.renew(token, { signal, ms: left(), timeout: pastDeadline });
+    // The re-login is shared with other calls; this call's signal and deadline only stop its own
+    // wait (a default deadline, twice timeoutMs, can be longer than a timer takes).
+    const renew = (token: string | undefined) => this.session.renew(token, { signal, ms: Math.min(left(), MAX_TIMER_MS), timeout: pastDeadline });
     if (this.session.expired()) await renew(this.session.token);
 
     let renewed = false;
@@ -499,20 +500,15 @@ function excerpt(text: string): string {
 }
 
 /**
- * Why a request got no usable answer from `host`, for a ConnectionError's message. A body
- * that does not decode as its content-encoding says (zlib's Z_DATA_ERROR, a broken brotli
- * stream) did reach us: it stays a ConnectionError, since the body was lost on the way as
- * with a connection cut mid-body (and a GET is retried), but the message says so. An unknown
- * coding (`content-encoding: bogus`) is no error at all: both transports, as fetch does,
- * hand the body over as it came.
+ * Why a request got no usable answer from `host`, for a ConnectionError's message: a body
+ * that did not decode (where the runtime names that, see `decodingFailure`), else the
+ * cause's code or the error's message.
  */
 function describe(error: unknown, host: string): string {
+  const undecodable = decodingFailure(error, host);
+  if (undecodable !== undefined) return undecodable;
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-  if (typeof cause?.code === "string" && /^Z_|BROTLI|_ERROR_FORMAT_/.test(cause.code)) {
-    return `the answer from ${host} has a body that does not decode as its content-encoding says: ${cause.message ?? "corrupt data"} (${code})`;
-  }
-  return `could not reach ${host} (${code})`;
+  return `could not reach ${host} (${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))})`;
 }
 
 /**

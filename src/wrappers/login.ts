@@ -5,7 +5,6 @@
  */
 import { NeuroIOError, isHeaderSafe, unwrap } from "./errors";
 import type { Client } from "./client";
-import { MAX_TIMER_MS } from "./options";
 import { Session, type Credentials, type RenewalWait } from "./session";
 
 interface IssuedToken {
@@ -85,7 +84,7 @@ function within<T>(promise: Promise<T>, { signal, ms, timeout }: RenewalWait): P
   }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal!.reason);
-    const timer = setTimeout(() => reject(timeout()), Math.min(ms, MAX_TIMER_MS));
+    const timer = setTimeout(() => reject(timeout()), ms);
     signal?.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => {
       clearTimeout(timer);

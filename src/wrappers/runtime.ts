@@ -1,6 +1,7 @@
 /**
  * What the SDK does differently by runtime: the User-Agent, the transport of a client
- * without a `fetch` option, and the events feed's WebSocket. This file serves Node, Bun,
+ * without a `fetch` option, what it can say of a body that did not decode, and the events
+ * feed's WebSocket. This file serves Node, Bun,
  * Deno and any other runtime; the package's browser build (the "browser" export condition)
  * puts runtime.browser.ts in its place, so that a web page holds none of it (tsup.config.ts,
  * scripts/browser-bundle.ts).
@@ -42,6 +43,21 @@ export function defaultTransport(fetchTransport: Transport): Transport {
       .then((transport) => (loaded = transport));
     return loading.then((transport) => transport(request, init));
   };
+}
+
+/**
+ * What to say of a failed request whose answer's body did not decode as its
+ * content-encoding says (zlib's Z_DATA_ERROR, a broken brotli stream), for its
+ * ConnectionError's message; undefined for any other failure. Such a body did reach us: it
+ * stays a ConnectionError, since the body was lost on the way as with a connection cut
+ * mid-body (and a GET is retried), but the message says so. An unknown coding
+ * (`content-encoding: bogus`) is no error at all: both transports, as fetch does, hand the
+ * body over as it came. A browser's fetch names no cause, so its build has none of this.
+ */
+export function decodingFailure(error: unknown, host: string): string | undefined {
+  const cause = (error as { cause?: { code?: unknown; message?: string } })?.cause;
+  if (typeof cause?.code !== "string" || !/^Z_|BROTLI|_ERROR_FORMAT_/.test(cause.code)) return undefined;
+  return `the answer from ${host} has a body that does not decode as its content-encoding says: ${cause.message ?? "corrupt data"} (${cause.code})`;
 }
 
 /**

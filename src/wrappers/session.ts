@@ -53,7 +53,10 @@ export class Session {
   }
 }
 
-/** How long one call waits for a re-login: until its signal aborts, or `ms` (what is left of its deadline), then `timeout()`. */
+/**
+ * How long one call waits for a re-login: until its signal aborts, or `ms` (what is left of
+ * its deadline, at most a timer's longest delay), then `timeout()`.
+ */
 export interface RenewalWait {
   signal: AbortSignal | undefined;
   ms: number;
