@@ -32,6 +32,7 @@ const ON_DEMAND = [
   ["node_modules/openapi-fetch/", "openapi-fetch's client, loaded by the middleware path"],
   ["src/wrappers/uploads.ts", "the upload path (uploads.ts: images into a multipart body), on the first call with a multipart body"],
   ["src/wrappers/login.ts", "the login path (login.ts: the login and the session that renews it), on the first Client.login()"],
+  ["src/wrappers/overrides.ts", "the overridden operations (overrides.ts: auth.passwordChange), on the first call of one"],
 ];
 
 // `import { Client } from "neuroio"` in an app whose bundler drops unused exports (the

@@ -92,7 +92,7 @@ describe("the tarball", () => {
 
   test("has source maps for the SDK's own code only: the client's files, mapping to its sources", async () => {
     const maps = files().filter((f) => f.endsWith(".map"));
-    // Chunks have hashed names: what the entries share, and the middleware, upload and login paths (loaded on first use).
+    // Chunks have hashed names: what the entries share, and the middleware, upload, login and override paths (loaded on first use).
     expect(maps.map((f) => f.replace(/-[A-Z0-9]{8}\.(m?js)\.map$/, "-HASH.$1.map")).sort()).toEqual([
       // The browser build: the ESM build less the Node transport.
       ...Array(5).fill("dist/browser/chunk-HASH.mjs.map"),
@@ -100,8 +100,9 @@ describe("the tarball", () => {
       "dist/browser/index.mjs.map",
       "dist/browser/login-HASH.mjs.map",
       "dist/browser/middleware-HASH.mjs.map",
+      "dist/browser/overrides-HASH.mjs.map",
       "dist/browser/uploads-HASH.mjs.map",
-      ...Array(6).fill("dist/chunk-HASH.js.map"),
+      ...Array(7).fill("dist/chunk-HASH.js.map"),
       ...Array(5).fill("dist/chunk-HASH.mjs.map"),
       "dist/events.js.map",
       "dist/events.mjs.map",
@@ -113,6 +114,8 @@ describe("the tarball", () => {
       "dist/middleware-HASH.mjs.map",
       "dist/node-transport.js.map",
       "dist/node-transport.mjs.map",
+      "dist/overrides-HASH.js.map",
+      "dist/overrides-HASH.mjs.map",
       "dist/uploads-HASH.js.map",
       "dist/uploads-HASH.mjs.map",
     ]);
@@ -276,7 +279,7 @@ console.log(JSON.stringify({
     expect(out.openapi).toMatch(/^3\.1\./);
   });
 
-  test("a web bundler of `import { Client }` gets the browser build: no events code, no Node transport, and the middleware, upload and login paths only as chunks on demand", async () => {
+  test("a web bundler of `import { Client }` gets the browser build: no events code, no Node transport, and the middleware, upload, login and override paths only as chunks on demand", async () => {
     const result = await build({
       stdin: { contents: `export { Client } from "neuroio";`, resolveDir: app() },
       bundle: true,
@@ -302,7 +305,7 @@ console.log(JSON.stringify({
     expect(all.filter((input) => /neuroio\/dist\//.test(input) && !/neuroio\/dist\/browser\//.test(input))).toEqual([]);
     expect(all.filter((input) => /neuroio\/dist\/browser\/events\.mjs$/.test(input))).toEqual([]);
     expect(all.filter((input) => /EventsListener/.test(input))).toEqual([]);
-    for (const onDemand of [/middleware-\w+\.mjs$/, /uploads-\w+\.mjs$/, /login-\w+\.mjs$/]) {
+    for (const onDemand of [/middleware-\w+\.mjs$/, /uploads-\w+\.mjs$/, /login-\w+\.mjs$/, /overrides-\w+\.mjs$/]) {
       const lazy = Object.keys(outputs).filter((file) => inputs(file).some((input) => onDemand.test(input)));
       expect(lazy).toHaveLength(1);
       expect([...upFront].filter((file) => lazy.includes(file))).toEqual([]);

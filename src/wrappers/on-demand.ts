@@ -17,3 +17,6 @@ export const loadUploads = onDemand((): Promise<typeof import("./uploads")> => (
 
 /** login.ts, on the first `Client.login()`. */
 export const loadLogin = onDemand((): Promise<typeof import("./login")> => (typeof require === "function" ? require("./login") : import("./login.js")));
+
+/** overrides.ts, on the first call of an overridden operation (`auth.passwordChange`). */
+export const loadOverrides = onDemand((): Promise<typeof import("./overrides")> => (typeof require === "function" ? require("./overrides") : import("./overrides.js")));

@@ -3,8 +3,8 @@ import type { operations } from "../generated/schema";
 import { OPERATIONS } from "../generated/operations";
 import { querySerializer, responseOf, type Http, type PendingRequest, type Reply, type RequestOptions } from "./http";
 import { checkInput } from "./input";
-import { loadMiddleware, loadUploads } from "./on-demand";
-import { overrides, type Override, type OverrideInputs } from "./overrides";
+import { loadMiddleware, loadOverrides, loadUploads } from "./on-demand";
+import type { Override, OverrideInputs } from "./overrides";
 import type { Session } from "./session";
 import type { WithImages } from "./uploads";
 
@@ -128,11 +128,16 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options, secrets)) as never;
   };
   return ((operation: OperationId, input: unknown, options?: RequestOptions) => {
-    const override = overrides[operation as keyof OverrideInputs] as Override<never> | undefined;
-    if (override) return override(input as never, (wire) => sendWire(operation, wire, options), session);
-    return sendWire(operation, input, options);
+    if (!Object.hasOwn(OVERRIDDEN, operation)) return sendWire(operation, input, options);
+    return loadOverrides().then(({ overrides }) => {
+      const override = overrides[operation as keyof OverrideInputs] as Override<never>;
+      return override(input as never, (wire) => sendWire(operation, wire, options), session);
+    });
   }) as Send;
 }
+
+// The operations of overrides.ts, which loads on the first call of one (the type makes this list whole).
+const OVERRIDDEN: Record<keyof OverrideInputs, true> = { "auth.passwordChange": true };
 
 const NONE: readonly string[] = [];
 

@@ -5,7 +5,8 @@ import type { Session } from "./session";
 
 /**
  * The operations whose SDK method is not the wire operation as the document describes it,
- * each with its reason. Every other operation is generated code only.
+ * each with its reason. Every other operation is generated code only. Loaded on the first
+ * call of one of them (on-demand.ts), which few apps make.
  *
  * - `auth.passwordChange`: NeuroIO wants the new password twice (`password`, `password2`),
  *   as a form would; the SDK takes it once as `new_password` and sends both. After a
