@@ -575,7 +575,7 @@ function report(results: Results): string {
     "",
     `Browser runtime (scripts/size.mjs; \`import { Client } from "neuroio"\`, esbuild, minified): ${s.minifiedBytes} B, ${s.gzipBytes} B gzipped ` +
       `(every export of "neuroio": ${s.wholeEntryGzipBytes} B; \`neuroio/events\` adds ${s.eventsGzipBytes} B; ` +
-      `+ ${s.onDemandGzipBytes} B loaded on demand: the middleware path with openapi-fetch's client, with middleware only; the upload path, at the first upload; the login path, at the first Client.login(); all gzipped).`,
+      `+ ${s.onDemandGzipBytes} B loaded on demand: the middleware path with openapi-fetch's client, with middleware only; the upload path, at the first upload; the login path, at the first Client.login(); the overridden operations (auth.passwordChange), at the first call of one; all gzipped).`,
   );
   const largest = s.modules.slice(0, 6).map((m) => `${m.file.replace(/^(src|node_modules)\//, "")} ${m.bytes} B`);
   lines.push("", `Largest parts of it, minified (esbuild's metafile): ${largest.join(", ")}.`);

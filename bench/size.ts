@@ -14,7 +14,7 @@ export interface BrowserSize {
   wholeEntryGzipBytes: number;
   /** What `import { EventsListener } from "neuroio/events"` adds to `import { Client }`. */
   eventsGzipBytes: number;
-  /** Chunks loaded only on demand: the middleware path with openapi-fetch's client (with middleware only), the upload path (at the first upload), the login path (at the first Client.login()). */
+  /** Chunks loaded only on demand: the middleware path with openapi-fetch's client (with middleware only), the upload path (at the first upload), the login path (at the first Client.login()), the overridden operations (at the first call of one). */
   onDemandGzipBytes: number;
   /** Each source file's minified bytes in the up-front load, largest first. */
   modules: { file: string; bytes: number }[];

@@ -1,10 +1,9 @@
 /**
  * What the SDK does differently by runtime: the User-Agent, the transport of a client
  * without a `fetch` option, what it can say of a body that did not decode, and the events
- * feed's WebSocket. This file serves Node, Bun,
- * Deno and any other runtime; the package's browser build (the "browser" export condition)
- * puts runtime.browser.ts in its place, so that a web page holds none of it (tsup.config.ts,
- * scripts/browser-bundle.ts).
+ * feed's WebSocket. This file serves Node, Bun, Deno and any other runtime; the package's
+ * browser build (the "browser" export condition) puts runtime.browser.ts in its place, so
+ * that a web page holds none of it (tsup.config.ts, scripts/browser-bundle.ts).
  */
 import { SDK_VERSION } from "../version";
 import type { WebSocketConstructor } from "./events";
