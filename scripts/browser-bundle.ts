@@ -45,8 +45,9 @@ function nodeOnly(root: string, found: NodeOnlyImport[]): Plugin {
 }
 
 /**
- * esbuild options for a browser bundle of the client from src/ under `root`, as a web
- * bundler makes one of the browser build: ESM split into chunks, ES2022.
+ * esbuild options for a browser bundle of the client from src/ under `root`, as an app's
+ * bundler makes one of the browser build: ESM split into chunks (as esbuild splits them),
+ * ES2022.
  */
 export function browserBundle(root: string, found: NodeOnlyImport[] = []): BuildOptions {
   return {

@@ -1,12 +1,14 @@
 // node scripts/size.mjs [--json] — size of the client as a browser would load it:
 // src/wrappers/index.ts with openapi-fetch bundled in by esbuild as the package's browser
-// build has it (scripts/browser-bundle.ts: platform browser, ESM, code splitting as a web
-// bundler does it), `ws` and Node built-ins left out (and listed, with the import that asks
-// for them). Prints raw (unminified), min and min+gzip bytes of what importing "neuroio"
-// loads (the entry, every export kept, and the chunks it imports; also with
-// `import { Client }` alone, for a bundler that drops unused exports), apart each chunk
-// loaded only on demand (see ON_DEMAND), and what `import { EventsListener } from
-// "neuroio/events"` adds to `import { Client }`.
+// build has it (scripts/browser-bundle.ts: platform browser, ESM, split into chunks as
+// esbuild splits them: what the on-demand parts share with the rest gets chunks of its own,
+// where Rollup and Rolldown put everything loaded up front into one), `ws` and Node
+// built-ins left out (and listed, with the import that asks for them). Prints raw
+// (unminified), min and min+gzip bytes of what importing "neuroio" loads (the entry, every
+// export kept, and the chunks it imports; also with `import { Client }` alone, for a
+// bundler that drops unused exports), apart each chunk loaded only on demand (see
+// ON_DEMAND), and what `import { EventsListener } from "neuroio/events"` adds to
+// `import { Client }`.
 //
 // node scripts/size.mjs --package [--project DIR] [--json] — size of the package as a user
 // installs it: builds and packs DIR (default: this repository; another checkout with its
