@@ -27,6 +27,8 @@ let browser: Browser | undefined;
 let pages: http.Server | undefined;
 let pageOrigin = "";
 const servers: MockServer[] = [];
+// Every path the pages asked the page server for, in order.
+const requested: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this).`);
@@ -46,6 +48,7 @@ beforeAll(async () => {
       "/face.png": ["image/png", face],
       ...Object.fromEntries([...bundle].map(([url, text]) => [url, ["text/javascript", text]])),
     };
+    requested.push(req.url ?? "/");
     const file = files[req.url ?? "/"];
     res.writeHead(file ? 200 : 404, { "content-type": file?.[0] ?? "text/plain" });
     res.end(file?.[1] ?? "not found");
@@ -105,6 +108,38 @@ test("a page logs in, creates a person from a File, lists entries and receives t
   const [entry] = outcome.entries.results;
   expect(entry).toMatchObject({ result: "new", pid: outcome.person.pid, source: { name: "browser-cam" } });
   expect(outcome.received).toEqual({ id: entry.id, data: entry });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("a page changes its password (the override, loaded on its first call) and logs in with the new one only", async () => {
+  const server = await startMockServer();
+  servers.push(server);
+  const { page, errors } = await openPage();
+  const hosts = { iamUrl: server.iamUrl, apiUrl: server.apiUrl };
+  const overrideChunks = () => requested.filter((url) => /^\/overrides-\w+\.js$/.test(url));
+  await page.evaluate(
+    async ({ hosts, user }) => {
+      const { Client } = await import("/index.js" as string);
+      (globalThis as { client?: unknown }).client = await Client.login(user, hosts);
+    },
+    { hosts, user: { ...DEMO_USER } },
+  );
+  expect(overrideChunks()).toEqual([]);
+  const outcome = await page.evaluate(
+    async ({ hosts, user }) => {
+      const { Client } = await import("/index.js" as string);
+      const { client } = globalThis as { client?: any };
+      const newPassword = "a new passphrase";
+      const changed = await client.auth.passwordChange({ old_password: user.password, new_password: newPassword });
+      const withNew = await new Client(hosts).auth.login({ username: user.username, password: newPassword });
+      const withOld = await new Client({ ...hosts, maxRetries: 0 }).auth.login(user);
+      return { changed: changed.response.status, withNew: typeof withNew.data?.token.key, withOld: withOld.error?.error_codes };
+    },
+    { hosts, user: { ...DEMO_USER } },
+  );
+  expect(outcome).toEqual({ changed: 204, withNew: "string", withOld: [602] });
+  expect(overrideChunks()).toHaveLength(1);
   expect(errors).toEqual([]);
   await page.close();
 });
