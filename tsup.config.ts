@@ -7,8 +7,9 @@
 //   (package.json "dependencies": openapi-fetch, ws) stay external, so `npm i neuroio`
 //   installs them and nothing else.
 // - the same two entries for browsers (dist/browser/, ESM only): the "browser" condition of
-//   the package's ESM exports, which web bundlers pick. It differs by one module
-//   (scripts/browser-bundle.ts): no Node transport to load, no User-Agent.
+//   the package's ESM exports, which web bundlers pick. It differs by one module,
+//   runtime.browser.ts in place of runtime.ts (scripts/browser-bundle.ts): no Node transport
+//   to load, no User-Agent, no text for Node's decoding errors, the browser's WebSocket.
 // - `neuroio/mock`, one CommonJS file (ESM importers get its named exports from Node's
 //   CommonJS loader), with every package it imports that is not a runtime dependency of the
 //   package (openapi-backend and its tree, busboy, ajv, …) bundled in and minified. Those are

@@ -6,9 +6,9 @@
  *
  * Every measurement is a fresh browser context and page: it loads the page and every
  * implementation (for the SDK, its browser build as scripts/browser-bundle.ts bundles it,
- * minified), warms each up, then measures them in
- * turns, block by block (A B C, C B A, …), and answers each one's rate. In one page and
- * in turns, what varies between pages and over time falls on every implementation alike.
+ * minified), warms each up, then measures them in turns, block by block (A B C, C B A, …),
+ * and answers each one's rate. In one page and in turns, what varies between pages and
+ * over time falls on every implementation alike.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -32,7 +32,6 @@ export interface BrowserTask {
   uploadBytes: number;
   token: string;
 }
-
 
 /** Writes the page and the SDK's browser bundle to `dir` (served as `/bench/`). */
 export async function buildPage(root: string, dir: string): Promise<void> {
