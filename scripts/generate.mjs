@@ -9,11 +9,13 @@ import { operationsLayer, withCodeSamples } from "./operations.mjs";
 
 const check = process.argv.includes("--check");
 const document = await bundleSpec();
-const { operationsText, namespacesText } = operationsLayer(document);
+const { operationsText, uploadsText, answerSecretsText, namespacesText } = operationsLayer(document);
 const outputs = [
   [bundlePath, bundleText(withCodeSamples(document))],
   [typesPath, await typesText(document)],
   [path.join(root, "src/generated/operations.ts"), operationsText],
+  [path.join(root, "src/generated/uploads.ts"), uploadsText],
+  [path.join(root, "src/generated/answer-secrets.ts"), answerSecretsText],
   [path.join(root, "src/generated/namespaces.ts"), namespacesText],
 ];
 

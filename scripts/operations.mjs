@@ -1,6 +1,10 @@
 // Emits the per-operation layer from the bundled document:
 //   src/generated/operations.ts  one data entry per operation: host, method, path, request
 //                                encoding, and every input field with its constraints
+//   src/generated/uploads.ts     the file fields of each multipart operation and the media
+//                                types each accepts (read by the upload path and the stand-in)
+//   src/generated/answer-secrets.ts  where each success answer carries secrets (read by the
+//                                middleware path)
 //   src/generated/namespaces.ts  one interface per namespace, one documented method per operation,
 //                                and namespaces(send), which builds them from OPERATIONS
 // The runtime that reads them is hand-written: src/wrappers/operation.ts (split + send),
@@ -18,11 +22,16 @@ const FORMATS = ["date-time", "date", "uri", "binary", "password"];
 const STRUCTURE = ["$ref", "allOf", "anyOf", "oneOf", "items"];
 const ANNOTATIONS = ["title", "description", "example", "examples", "default", "deprecated", "readOnly", "writeOnly", "$comment", "externalDocs", "contentMediaType"];
 
-/** `{ operationsText, namespacesText }` for a bundled document. */
+/** The text of each generated file of the per-operation layer, for a bundled document. */
 export function operationsLayer(document) {
   const reader = new DocumentReader(document);
   const operations = reader.operations.map((op) => describe(reader, op));
-  return { operationsText: operationsText(operations), namespacesText: namespacesText(reader, operations) };
+  return {
+    operationsText: operationsText(operations),
+    uploadsText: uploadsText(operations),
+    answerSecretsText: answerSecretsText(operations),
+    namespacesText: namespacesText(reader, operations),
+  };
 }
 
 function describe(reader, op) {
@@ -32,8 +41,7 @@ function describe(reader, op) {
     input[param.name] = { in: param.in, ...(param.required && { required: true }), schema: inputConstraints(reader, param.schema, `${op.operationId}: ${param.name}`) };
   }
   let body;
-  let files = [];
-  const fileTypes = {};
+  const files = {};
   if (op.requestBody) {
     const content = op.requestBody.content;
     // JSON where the document allows it (both official SDKs can send it); multipart for uploads.
@@ -41,15 +49,13 @@ function describe(reader, op) {
     body = { "application/json": "json", "multipart/form-data": "multipart" }[mediaType];
     if (!body) throw new Error(`${op.operationId}: no encoder for ${mediaType}`);
     const schema = reader.deref(content[mediaType].schema);
-    // The media types the document accepts per file field (`encoding.<field>.contentType`).
-    for (const [name, encoding] of Object.entries(content[mediaType].encoding ?? {})) {
-      if (encoding.contentType) fileTypes[name] = encoding.contentType.split(",").map((type) => type.trim().toLowerCase());
-    }
+    const encoding = content[mediaType].encoding ?? {};
     const required = new Set(schema.required ?? []);
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       if (input[name]) throw new Error(`${op.operationId}: ${name} is both a parameter and a body field`);
       const field = inputConstraints(reader, property, `${op.operationId}: ${name}`);
-      if (field.format === "binary") files.push(name);
+      // A file part, with the media types the document accepts for it (`encoding.<field>.contentType`; none: any).
+      if (field.format === "binary") files[name] = encoding[name]?.contentType?.split(",").map((type) => type.trim().toLowerCase()) ?? [];
       input[name] = { in: "body", ...(required.has(name) && { required: true }), schema: field };
     }
   }
@@ -65,7 +71,6 @@ function describe(reader, op) {
     path: op.path,
     body,
     files,
-    fileTypes,
     returns: successType(reader, op),
     input,
     secrets: answerSecrets(reader, op),
@@ -166,11 +171,8 @@ function operationsText(operations) {
       method: op.method,
       path: op.path,
       ...(op.body && { body: op.body }),
-      ...(op.files.length && { files: op.files }),
-      ...(Object.keys(op.fileTypes).length && { fileTypes: op.fileTypes }),
       ...(op.returns && { returns: op.returns }),
       input: op.input,
-      ...(op.secrets.length && { secrets: op.secrets }),
     };
     return `  ${JSON.stringify(op.id)}: ${literal(spec, 1)},`;
   });
@@ -189,6 +191,38 @@ ${entries.join("\n")}
 };
 
 export type OperationId = keyof operations;
+`;
+}
+
+// The per-operation data only the parts that load on demand read, each in its own file (a
+// browser loads it with the part that reads it, not with every call's).
+function uploadsText(operations) {
+  const entries = operations.filter((op) => Object.keys(op.files).length).map((op) => `  ${JSON.stringify(op.id)}: ${literal(op.files, 1)},`);
+  return `${HEADER}import type { OperationId } from "./operations";
+
+/**
+ * The file fields of each multipart operation (\`format: binary\`), each with the media types
+ * the document accepts for it (\`encoding.<field>.contentType\`; empty: any). Read by the
+ * upload path (src/wrappers/uploads.ts, loaded on the first upload) and the stand-in.
+ */
+export const FILE_FIELDS: { readonly [O in OperationId]?: Readonly<Record<string, readonly string[]>> } = {
+${entries.join("\n")}
+};
+`;
+}
+
+function answerSecretsText(operations) {
+  const entries = operations.filter((op) => op.secrets.length).map((op) => `  ${JSON.stringify(op.id)}: ${literal(op.secrets, 1)},`);
+  return `${HEADER}import type { OperationId } from "./operations";
+
+/**
+ * Where each operation's success answer carries secrets (\`format: password\`, such as a new
+ * token's key), as paths: \`token.key\`, \`[].key\` in every item of a list. Middleware hooks
+ * see them redacted (src/wrappers/middleware.ts, loaded with the first call through middleware).
+ */
+export const ANSWER_SECRETS: { readonly [O in OperationId]?: readonly string[] } = {
+${entries.join("\n")}
+};
 `;
 }
 

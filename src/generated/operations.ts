@@ -20,7 +20,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       username: { in: "body", required: true, schema: { type: "string" } },
       password: { in: "body", required: true, schema: { type: "string", format: "password" } },
     },
-    secrets: ["token.key"],
   },
   "auth.passwordChange": {
     host: "iam",
@@ -45,7 +44,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
       offset: { in: "query", schema: { type: "integer", minimum: 0 } },
     },
-    secrets: ["[].key"],
   },
   "tokens.create": {
     host: "iam",
@@ -54,7 +52,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     body: "json",
     returns: "object",
     input: { permanent: { in: "body", schema: { type: "boolean" } } },
-    secrets: ["key"],
   },
   "tokens.deleteList": {
     host: "iam",
@@ -74,7 +71,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
         schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
       },
     },
-    secrets: ["key"],
   },
   "tokens.delete": {
     host: "iam",
@@ -102,7 +98,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
     },
-    secrets: ["key"],
   },
   "spaces.list": {
     host: "iam",
@@ -157,7 +152,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       id: { in: "path", required: true, schema: { type: "integer" } },
       permanent: { in: "body", schema: { type: "boolean" } },
     },
-    secrets: ["key"],
   },
   "lists.spaces.all": { host: "iam", method: "GET", path: "/v1/lists/spaces/", returns: "array", input: {} },
   "licenses.sources.list": {
@@ -417,8 +411,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/persons/",
     body: "multipart",
-    files: ["image"],
-    fileTypes: { image: ["image/jpeg", "image/png"] },
     returns: "object",
     input: {
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -453,8 +445,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/persons/reinit/{pid}/",
     body: "multipart",
-    files: ["image"],
-    fileTypes: { image: ["image/jpeg", "image/png"] },
     input: {
       pid: { in: "path", required: true, schema: { type: "string" } },
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -469,8 +459,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/persons/search/",
     body: "multipart",
-    files: ["image"],
-    fileTypes: { image: ["image/jpeg", "image/png"] },
     returns: "object",
     input: {
       image: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -700,7 +688,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       limit: { in: "query", schema: { type: "integer", minimum: 1 } },
       offset: { in: "query", schema: { type: "integer", minimum: 0 } },
     },
-    secrets: ["[].key"],
   },
   "streams.tokens.create": {
     host: "api",
@@ -709,7 +696,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     body: "json",
     returns: "object",
     input: { permanent: { in: "body", schema: { type: "boolean" } } },
-    secrets: ["key"],
   },
   "streams.tokens.deleteList": {
     host: "api",
@@ -729,7 +715,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
         schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
       },
     },
-    secrets: ["key"],
   },
   "streams.tokens.delete": {
     host: "api",
@@ -757,15 +742,12 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
     },
-    secrets: ["key"],
   },
   "utility.compare": {
     host: "api",
     method: "POST",
     path: "/v1/utility/compare/",
     body: "multipart",
-    files: ["image1", "image2"],
-    fileTypes: { image1: ["image/jpeg", "image/png"], image2: ["image/jpeg", "image/png"] },
     returns: "object",
     input: {
       image1: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -778,8 +760,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/utility/asm/",
     body: "multipart",
-    files: ["image"],
-    fileTypes: { image: ["image/jpeg", "image/png"] },
     returns: "object",
     input: { image: { in: "body", required: true, schema: { type: "string", format: "binary" } } },
   },
@@ -798,8 +778,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/faceid/compare/",
     body: "multipart",
-    files: ["photo"],
-    fileTypes: { photo: ["image/jpeg", "image/png"] },
     returns: "object",
     input: {
       photo: { in: "body", required: true, schema: { type: "string", format: "binary" } },
@@ -812,8 +790,6 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "POST",
     path: "/v1/faceid/verification/",
     body: "multipart",
-    files: ["photo_face", "photo_id"],
-    fileTypes: { photo_face: ["image/jpeg", "image/png"], photo_id: ["image/jpeg", "image/png"] },
     returns: "object",
     input: {
       photo_face: { in: "body", required: true, schema: { type: "string", format: "binary" } },

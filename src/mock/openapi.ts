@@ -9,6 +9,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { OpenAPIBackend, type Context } from "openapi-backend";
 import type { ErrorObject } from "ajv";
 import { OPERATIONS } from "../generated/operations";
+import { FILE_FIELDS } from "../generated/uploads";
 import type { OperationSpec } from "../wrappers/operation";
 import { deref, documentFor, type Host } from "./document";
 import { handlers } from "./handlers";
@@ -51,7 +52,7 @@ interface Extra {
 /** The file fields of a multipart operation and whether each is required, from the generated operation data. */
 function fileFields(operationId: string): { name: string; required: boolean }[] {
   const spec = (OPERATIONS as Record<string, OperationSpec>)[operationId];
-  return (spec?.files ?? []).map((name) => ({ name, required: spec!.input[name]?.required === true }));
+  return Object.keys(FILE_FIELDS[operationId as OperationId] ?? {}).map((name) => ({ name, required: spec!.input[name]?.required === true }));
 }
 
 // The document's string formats; openapi-backend itself knows binary, password, int32…

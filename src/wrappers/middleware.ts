@@ -7,10 +7,11 @@
  */
 import type createClient from "openapi-fetch";
 import type { Client as FetchClient } from "openapi-fetch";
+import { ANSWER_SECRETS } from "../generated/answer-secrets";
 import type { paths } from "../generated/schema";
 import { REDACTED, redact } from "./errors";
 import { querySerializer, responseOf, type Http, type PendingRequest, type Reply, type RequestOptions } from "./http";
-import { isSecret, type OperationSpec, type SplitInput } from "./operation";
+import { isSecret, type OperationId, type OperationSpec, type SplitInput } from "./operation";
 
 /** The parts of a checked input, the body encoded (FormData for multipart). */
 type Parts = Omit<SplitInput, "body"> & { body: FormData | SplitInput["body"] };
@@ -24,7 +25,7 @@ const clients = new WeakMap<Http, AnyClient>();
  * One call of `operation` through openapi-fetch and the client's middleware; resolves to
  * openapi-fetch's `{ data, error, response }`. The hooks never see a secret: the request's
  * (`secrets`: passwords, a token's key in the path) go to them as [redacted] and back in
- * before sending, the answer's (`spec.secrets`, a new token's key) redacted; the caller's
+ * before sending, the answer's (ANSWER_SECRETS: a new token's key) redacted; the caller's
  * `data` has them.
  */
 export async function viaMiddleware(http: Http, operation: string, spec: OperationSpec, input: Parts, options: RequestOptions | undefined, secrets: readonly string[]) {
@@ -51,7 +52,7 @@ export async function viaMiddleware(http: Http, operation: string, spec: Operati
       const pending = await pendingOf(request);
       if (secrets.length > 0) Object.assign(pending, { url: restoreUrl(spec, pending.url, input.path), body: restoreBody(spec, pending.body, input.body) });
       reply = await http.send(operation, pending, options, secrets);
-      const issued = spec.secrets?.flatMap((path) => valuesAt(reply!.data, path)) ?? [];
+      const issued = ANSWER_SECRETS[operation as OperationId]?.flatMap((path) => valuesAt(reply!.data, path)) ?? [];
       return (shown = responseOf(issued.length > 0 && reply.text !== null ? { ...reply, text: redact(reply.text, issued) } : reply));
     },
   } as never);

@@ -17,21 +17,12 @@ export interface OperationSpec {
   method: string;
   /** The path template, e.g. `/v1/sources/{id}/`. */
   path: string;
-  /** How the body goes out; absent when the operation takes none. */
+  /** How the body goes out; absent when the operation takes none (file fields: src/generated/uploads.ts). */
   body?: "json" | "multipart";
-  /** The multipart fields that carry files. */
-  files?: readonly string[];
-  /** The media types the document accepts for a file field, where it names them. */
-  fileTypes?: Record<string, readonly string[]>;
   /** The JSON type of every success body, when the document promises one: an empty or other body is a broken answer. */
   returns?: "object" | "array";
   /** Every input field by wire name. */
   input: Record<string, FieldSpec>;
-  /**
-   * Where the success answer carries secrets (`format: password`): `token.key`, `[].key`
-   * in every item of a list. Middleware hooks see them redacted.
-   */
-  secrets?: readonly string[];
 }
 
 export interface FieldSpec {
@@ -122,7 +113,7 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     const spec: OperationSpec = OPERATIONS[operation];
     checkInput(operation, spec, input);
     const { path, query, body } = split(spec, input as Record<string, unknown> | undefined);
-    const encoded = body && spec.body === "multipart" ? (await loadUploads()).toFormData(operation, spec, body, maxUploadBytes) : body;
+    const encoded = body && spec.body === "multipart" ? (await loadUploads()).toFormData(operation, body, maxUploadBytes) : body;
     const secrets = secretsOf(spec, input as Record<string, unknown> | undefined);
     if (http.middleware.length > 0) return (await loadMiddleware()).viaMiddleware(http, operation, spec, { path, query, body: encoded }, options, secrets) as never;
     return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options, secrets)) as never;

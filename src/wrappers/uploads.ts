@@ -1,5 +1,6 @@
+import { FILE_FIELDS } from "../generated/uploads";
 import { InputError } from "./errors";
-import type { OperationSpec } from "./operation";
+import type { OperationId } from "./operation";
 
 type Bytes = Blob | ArrayBuffer | ArrayBufferView;
 
@@ -18,8 +19,9 @@ export type WithImages<Body> = { [K in keyof Body]: Body[K] extends Blob ? Image
  * there and the whole body fits the upload limit; text parts go out as NeuroIO reads them
  * (booleans as `true`/`false`). The boundary is left to fetch.
  */
-export function toFormData(operation: string, spec: Pick<OperationSpec, "files" | "fileTypes">, body: Record<string, unknown>, maxBytes: number): FormData {
-  const fileFields = spec.files ?? [];
+export function toFormData(operation: OperationId, body: Record<string, unknown>, maxBytes: number): FormData {
+  const accepted = FILE_FIELDS[operation] ?? {}; // file field → the media types it accepts
+  const fileFields = Object.keys(accepted);
   const form = new FormData();
   let total = 0;
   let largest = { field: "", size: -1 };
@@ -30,7 +32,7 @@ export function toFormData(operation: string, spec: Pick<OperationSpec, "files" 
     if (value === undefined || value === null) continue;
     if (fileFields.includes(field)) {
       const { blob, filename } = toBlob(operation, field, value as ImageInput);
-      checkMediaType(operation, field, blob.type, spec.fileTypes?.[field]);
+      checkMediaType(operation, field, blob.type, accepted[field]!);
       form.append(field, blob, filename);
       total += blob.size;
       if (blob.size > largest.size) largest = { field, size: blob.size };
@@ -69,9 +71,9 @@ function toBlob(operation: string, field: string, input: ImageInput): { blob: Bl
  * NeuroIO: image/jpeg, image/png). An unknown one (no type, application/octet-stream) goes
  * out as it is: the server reads the bytes, and refusing here would second-guess it.
  */
-function checkMediaType(operation: string, field: string, type: string, accepted: readonly string[] | undefined): void {
+function checkMediaType(operation: string, field: string, type: string, accepted: readonly string[]): void {
   const essence = type.split(";")[0]!.trim().toLowerCase();
-  if (!accepted || essence === "" || essence === "application/octet-stream" || accepted.includes(essence)) return;
+  if (accepted.length === 0 || essence === "" || essence === "application/octet-stream" || accepted.includes(essence)) return;
   throw new InputError(field, `media type ${JSON.stringify(type)} is not accepted; expected ${accepted.join(" or ")}`, operation);
 }
 
