@@ -1,6 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import { namespaces, type Namespaces } from "../generated/namespaces";
-import { InputError, checkToken } from "./errors";
+import { checkToken } from "./errors";
 import { Http } from "./http";
 import { loadLogin } from "./on-demand";
 import { createSend } from "./operation";
@@ -99,7 +99,6 @@ export class Client {
         timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
         maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
         maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs,
-        maxUploadBytes: options.maxUploadBytes ?? DEFAULTS.maxUploadBytes,
         maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
         deadlineMs: options.deadlineMs,
         fetch: options.fetch,
@@ -191,7 +190,6 @@ function checkOptions(options: ClientOptions): void {
   if (options.apiToken !== undefined) checkToken("apiToken", options.apiToken);
   checkNumbers(options, ["timeoutMs", "deadlineMs", "maxRetries", "maxRetryDelayMs", "maxUploadBytes", "maxResponseBytes"]);
   checkType("fetch", options.fetch, "function");
-  if (options.middleware !== undefined && !Array.isArray(options.middleware)) throw new InputError("middleware", "must be an array of openapi-fetch middleware");
   // Now, not at the first call, where openapi-fetch would refuse a hookless one with a plain Error.
-  checkMiddleware(options.middleware ?? []);
+  checkMiddleware(options.middleware);
 }

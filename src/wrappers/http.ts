@@ -12,7 +12,6 @@ export interface TransportConfig {
   timeoutMs: number;
   maxRetries: number;
   maxRetryDelayMs: number;
-  maxUploadBytes: number;
   maxResponseBytes: number;
   /** Undefined: twice the call's timeoutMs. */
   deadlineMs: number | undefined;

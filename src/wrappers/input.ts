@@ -60,7 +60,7 @@ function checkPathSegment(name: string, field: FieldSpec, value: unknown, fail: 
     } catch {
       // Not an escape sequence: sent percent-encoded as it is.
     }
-    if (decoded === "." || decoded === ".." || value === "." || value === "..") fail(name, `${JSON.stringify(value)} is not a valid path segment`);
+    if (decoded === "." || decoded === "..") fail(name, `${JSON.stringify(value)} is not a valid path segment`);
   }
   check(name, field.schema, value, fail, false);
 }
@@ -140,7 +140,7 @@ function matches(type: string, value: unknown, schema: SchemaSpec, query: boolea
     case "integer":
       return Number.isSafeInteger(value);
     case "number":
-      return typeof value === "number" && Number.isFinite(value);
+      return Number.isFinite(value); // false for anything but a number: no coercion
     case "string":
       return typeof value === "string" || (query && schema.format === "date-time" && value instanceof Date && !Number.isNaN(value.getTime()));
     case "boolean":

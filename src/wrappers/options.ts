@@ -68,8 +68,10 @@ export function checkSignal(name: string, value: unknown): void {
 
 const HOOKS = ["onRequest", "onResponse", "onError"] as const;
 
-/** Checks that every item of `middleware` is an openapi-fetch middleware: an object with at least one hook, each a function. */
-export function checkMiddleware(middleware: readonly unknown[]): void {
+/** Checks that `middleware`, when given, is an array of openapi-fetch middleware: objects with at least one hook, each a function. */
+export function checkMiddleware(middleware: unknown): void {
+  if (middleware === undefined) return;
+  if (!Array.isArray(middleware)) throw new InputError("middleware", "must be an array of openapi-fetch middleware");
   middleware.forEach((item, i) => {
     const hooks = (item ?? {}) as Record<string, unknown>;
     const given = HOOKS.filter((hook) => hooks[hook] !== undefined);
