@@ -38,7 +38,7 @@ function describe(reader, op) {
   const input = {};
   for (const param of op.parameters) {
     if (param.in !== "path" && param.in !== "query") continue; // headers and cookies are the transport's
-    input[param.name] = { in: param.in, ...(param.required && { required: true }), schema: inputConstraints(reader, param.schema, `${op.operationId}: ${param.name}`) };
+    input[param.name] = inputField(reader, param.in, param.required, param.schema, `${op.operationId}: ${param.name}`);
   }
   let body;
   const files = {};
@@ -53,10 +53,10 @@ function describe(reader, op) {
     const required = new Set(schema.required ?? []);
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       if (input[name]) throw new Error(`${op.operationId}: ${name} is both a parameter and a body field`);
-      const field = inputConstraints(reader, property, `${op.operationId}: ${name}`);
+      const field = inputField(reader, "body", required.has(name), property, `${op.operationId}: ${name}`);
       // A file part, with the media types the document accepts for it (`encoding.<field>.contentType`; none: any).
-      if (field.format === "binary") files[name] = encoding[name]?.contentType?.split(",").map((type) => type.trim().toLowerCase()) ?? [];
-      input[name] = { in: "body", ...(required.has(name) && { required: true }), schema: field };
+      if (field.schema.format === "binary") files[name] = encoding[name]?.contentType?.split(",").map((type) => type.trim().toLowerCase()) ?? [];
+      input[name] = field;
     }
   }
   // Query filters that take a date-time (alone or among other forms) also take a Date.
@@ -120,6 +120,27 @@ function successType(reader, op) {
     types.add(type);
   }
   return types.size === 1 ? [...types][0] : undefined;
+}
+
+/**
+ * One input field as the client reads it: where it goes, whether it is required, whether it
+ * is a secret, and its constraints. `format: password` (the field itself, or one of its
+ * `anyOf` forms: a token's id or key) marks a secret rather than constrains the value: the
+ * field says `secret: true` instead, and the client keeps its value out of everything it
+ * shows (errors, middleware hooks).
+ */
+function inputField(reader, location, required, raw, where) {
+  const schema = inputConstraints(reader, raw, where);
+  let secret = false;
+  for (const form of [schema, ...(schema.anyOf ?? [])]) {
+    if (form.format !== "password") continue;
+    secret = true;
+    delete form.format;
+  }
+  if (JSON.stringify(schema).includes('"format":"password"')) {
+    throw new Error(`${where}: format password below the field's own value (in items or properties); the client keeps only a field's own value secret`);
+  }
+  return { in: location, ...(required && { required: true }), ...(secret && { secret: true }), schema };
 }
 
 /** An input field's constraints (see constraints()), each of its keywords and formats one the checker reads. */

@@ -18,7 +18,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     returns: "object",
     input: {
       username: { in: "body", required: true, schema: { type: "string" } },
-      password: { in: "body", required: true, schema: { type: "string", format: "password" } },
+      password: { in: "body", required: true, secret: true, schema: { type: "string" } },
     },
   },
   "auth.passwordChange": {
@@ -27,9 +27,9 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     path: "/v1/auth/password/change/",
     body: "json",
     input: {
-      old_password: { in: "body", required: true, schema: { type: "string", format: "password" } },
-      password: { in: "body", required: true, schema: { type: "string", format: "password", maxLength: 128 } },
-      password2: { in: "body", required: true, schema: { type: "string", format: "password", maxLength: 128 } },
+      old_password: { in: "body", required: true, secret: true, schema: { type: "string" } },
+      password: { in: "body", required: true, secret: true, schema: { type: "string", maxLength: 128 } },
+      password2: { in: "body", required: true, secret: true, schema: { type: "string", maxLength: 128 } },
       reset_tokens: { in: "body", schema: { type: "boolean" } },
     },
   },
@@ -68,7 +68,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       token_id_or_key: {
         in: "path",
         required: true,
-        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+        secret: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string" }] },
       },
     },
   },
@@ -80,7 +81,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       token_id_or_key: {
         in: "path",
         required: true,
-        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+        secret: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string" }] },
       },
     },
   },
@@ -94,7 +96,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       token_id_or_key: {
         in: "path",
         required: true,
-        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+        secret: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string" }] },
       },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
     },
@@ -712,7 +715,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       token_id_or_key: {
         in: "path",
         required: true,
-        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+        secret: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string" }] },
       },
     },
   },
@@ -724,7 +728,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       token_id_or_key: {
         in: "path",
         required: true,
-        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+        secret: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string" }] },
       },
     },
   },
@@ -738,7 +743,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       token_id_or_key: {
         in: "path",
         required: true,
-        schema: { anyOf: [{ type: "integer" }, { type: "string", format: "password" }] },
+        secret: true,
+        schema: { anyOf: [{ type: "integer" }, { type: "string" }] },
       },
       is_active: { in: "body", required: true, schema: { type: "boolean" } },
     },

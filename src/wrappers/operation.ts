@@ -28,6 +28,8 @@ export interface OperationSpec {
 export interface FieldSpec {
   in: "path" | "query" | "body";
   required?: boolean;
+  /** A secret (the document's `format: password`: a password, a token's key): its value shows nowhere. */
+  secret?: boolean;
   schema: SchemaSpec;
 }
 
@@ -134,8 +136,7 @@ const NONE: readonly string[] = [];
 
 /** A secret field (`format: password`: a password, a token's key in a path): its value may show nowhere. */
 export function isSecret(field: FieldSpec | undefined): boolean {
-  const schema = field?.schema;
-  return schema?.format === "password" || schema?.anyOf?.some((branch) => branch.format === "password") === true;
+  return field?.secret === true;
 }
 
 /** The values of the input's secret fields (login, password change, a token by its key): a server may echo them. */
