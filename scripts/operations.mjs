@@ -218,30 +218,33 @@ export type OperationId = keyof operations;
 // The per-operation data only the parts that load on demand read, each in its own file (a
 // browser loads it with the part that reads it, not with every call's).
 function uploadsText(operations) {
-  const entries = operations.filter((op) => Object.keys(op.files).length).map((op) => `  ${JSON.stringify(op.id)}: ${literal(op.files, 1)},`);
-  return `${HEADER}import type { OperationId } from "./operations";
-
-/**
- * The file fields of each multipart operation (\`format: binary\`), each with the media types
- * the document accepts for it (\`encoding.<field>.contentType\`; empty: any). Read by the
- * upload path (src/wrappers/uploads.ts, loaded on the first upload) and the stand-in.
- */
-export const FILE_FIELDS: { readonly [O in OperationId]?: Readonly<Record<string, readonly string[]>> } = {
-${entries.join("\n")}
-};
-`;
+  return recordText(
+    operations,
+    (op) => (Object.keys(op.files).length ? op.files : undefined),
+    "FILE_FIELDS: { readonly [O in OperationId]?: Readonly<Record<string, readonly string[]>> }",
+    `The file fields of each multipart operation (\`format: binary\`), each with the media types
+the document accepts for it (\`encoding.<field>.contentType\`; empty: any). Read by the
+upload path (src/wrappers/uploads.ts, loaded on the first upload) and the stand-in.`,
+  );
 }
 
 function answerSecretsText(operations) {
-  const entries = operations.filter((op) => op.secrets.length).map((op) => `  ${JSON.stringify(op.id)}: ${literal(op.secrets, 1)},`);
+  return recordText(
+    operations,
+    (op) => (op.secrets.length ? op.secrets : undefined),
+    "ANSWER_SECRETS: { readonly [O in OperationId]?: readonly string[] }",
+    `Where each operation's success answer carries secrets (\`format: password\`, such as a new
+token's key), as paths: \`token.key\`, \`[].key\` in every item of a list. Middleware hooks
+see them redacted (src/wrappers/middleware.ts, loaded with the first call through middleware).`,
+  );
+}
+
+/** A generated file of one constant, `declaration`, holding `value(op)` by operationId where it is defined. */
+function recordText(operations, value, declaration, comment) {
+  const entries = operations.map((op) => [op.id, value(op)]).filter(([, v]) => v !== undefined).map(([id, v]) => `  ${JSON.stringify(id)}: ${literal(v, 1)},`);
   return `${HEADER}import type { OperationId } from "./operations";
 
-/**
- * Where each operation's success answer carries secrets (\`format: password\`, such as a new
- * token's key), as paths: \`token.key\`, \`[].key\` in every item of a list. Middleware hooks
- * see them redacted (src/wrappers/middleware.ts, loaded with the first call through middleware).
- */
-export const ANSWER_SECRETS: { readonly [O in OperationId]?: readonly string[] } = {
+${doc([comment], "")}export const ${declaration} = {
 ${entries.join("\n")}
 };
 `;
