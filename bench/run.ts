@@ -17,6 +17,9 @@
  *    SDK's browser bundle: per round a fresh page per pattern, the implementations taking
  *    turns in it block by block.
  * 8. Size: the browser runtime, minified and gzipped.
+ * 9. Instructions per call: the short run of step 4 under valgrind's callgrind, twice per
+ *    implementation and pattern with more and fewer calls; the difference is a warm call's
+ *    cost in CPU instructions, which machine load does not move (skipped without valgrind).
  * Ratios are paired by round (each rate over the baseline's in the same round), reported
  * as their median with their lowest and highest. Prints the
  * tables and the goals of issue 14 (met or not), writes bench/results.json. `--smoke`
@@ -46,8 +49,10 @@ const SHORT_ROUNDS = 2 * ROUNDS;
 // many blocks, taken in turns A B C, C B A, … so that load drifting during a round falls
 // on every implementation alike.
 const BLOCKS = SMOKE ? 2 : 4;
-const SUITE_LIMIT_MS = 15 * 60_000;
+const SUITE_LIMIT_MS = 40 * 60_000;
 const CHILD_LIMIT_MS = 60_000;
+// A process under valgrind runs some 50 times slower.
+const VALGRIND_LIMIT_MS = 15 * 60_000;
 const TOKEN = "0123456789abcdef0123456789abcdef01234567";
 const UPLOAD_FILE_BYTES = 5 * 1024 * 1024;
 const UPLOAD_BYTES = 1024 * 1024;
@@ -91,6 +96,19 @@ const SCENARIOS: ScenarioSpec[] = ([
   const calls = s.pattern === "list" ? 32 : 4; // multiples of BLOCKS
   return { ...s, count: calls, warmup: 3, short: calls, browser: calls, browserWarmup: 1 };
 });
+
+/**
+ * Instructions per call: each implementation's short run (worker.ts) with `from` and with
+ * `to` calls; (count at `to` − count at `from`) / (to − from) is one call of a process
+ * past its JIT warm-up (loading, compiling and the first calls cancel out: V8 was still
+ * optimizing at a few hundred calls). The smoke run checks the step on two implementations.
+ */
+const INSTRUCTION_SCENARIOS = SMOKE
+  ? [{ scenario: SCENARIOS[0]!, from: 1, to: 41, impls: ["fetch", "client-fetch"] as Impl[] }]
+  : [
+      { scenario: SCENARIOS[0]!, from: 1000, to: 2000, impls: IMPLS.map((i) => i.impl) },
+      { scenario: SCENARIOS[2]!, from: 100, to: 200, impls: IMPLS.map((i) => i.impl) },
+    ];
 
 const children = new Set<ChildProcess>();
 const deadline = setTimeout(() => {
@@ -255,6 +273,10 @@ async function main() {
     // --- size ---------------------------------------------------------------------------
     const size = await browserSize();
 
+    // --- instructions per call ------------------------------------------------------------
+    const counted = await instructionCounts(base);
+    process.stdout.write(`  instructions ${counted.valgrind ? "done" : "not counted (no valgrind)"} (${secondsSince(started)} s)\n`);
+
     const results: Results = {
       machine,
       command: SMOKE ? "npm run bench -- --smoke" : `${process.env.BENCH_ROUNDS ? `BENCH_ROUNDS=${ROUNDS} ` : ""}npm run bench`,
@@ -267,6 +289,7 @@ async function main() {
       memory: { fileBytes: UPLOAD_FILE_BYTES, target: "extra peak RSS < 1.5 × file size", rows: memory },
       coldStart: cold,
       size: { ...size, targetGzipBytes: GZIP_TARGET },
+      instructions: counted,
       server: await server.stats(),
       durationSeconds: 0,
     };
@@ -451,6 +474,86 @@ function worker(task: Task): Promise<Result> {
   });
 }
 
+interface Counted {
+  /** valgrind's version; null: not installed, not counted. */
+  valgrind: string | null;
+  scenarios: {
+    scenario: string;
+    from: number;
+    to: number;
+    rows: { impl: Impl; label: string; failed?: string; instructionsPerCall?: number; ratioToFetch?: number }[];
+  }[];
+}
+
+/** Step 9: instructions per warm call, two processes under callgrind at a time (one per core). */
+async function instructionCounts(base: string): Promise<Counted> {
+  let valgrind: string;
+  try {
+    valgrind = execFileSync("valgrind", ["--version"], { encoding: "utf8" }).trim().replace(/^valgrind-/, "");
+  } catch {
+    return { valgrind: null, scenarios: [] };
+  }
+  const jobs = INSTRUCTION_SCENARIOS.flatMap(({ scenario, from, to, impls }) =>
+    impls.flatMap((impl) => [from, to].map((count) => ({ key: `${scenario.name}|${impl}|${count}`, task: { kind: "short", impl, base, token: TOKEN, pattern: scenario.pattern, count, concurrency: scenario.concurrency, uploadBytes: UPLOAD_BYTES } satisfies Task }))),
+  );
+  const counts = new Map<string, { instructions: number; failed?: string }>();
+  let next = 0;
+  await Promise.all(
+    [0, 1].map(async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        counts.set(job.key, await countInstructions(job.task));
+      }
+    }),
+  );
+  return {
+    valgrind,
+    scenarios: INSTRUCTION_SCENARIOS.map(({ scenario, from, to, impls }) => {
+      const perCall = (impl: Impl) => {
+        const [a, b] = [counts.get(`${scenario.name}|${impl}|${from}`)!, counts.get(`${scenario.name}|${impl}|${to}`)!];
+        const failed = a.failed ?? b.failed;
+        return failed ? { failed } : { instructionsPerCall: Math.round((b.instructions - a.instructions) / (to - from)) };
+      };
+      const baseline = perCall("fetch").instructionsPerCall!;
+      return {
+        scenario: scenario.name,
+        from,
+        to,
+        rows: impls.map((impl) => {
+          const row = perCall(impl);
+          return { impl, label: labelOf(impl), ...row, ...(row.instructionsPerCall && { ratioToFetch: round3(baseline / row.instructionsPerCall) }) };
+        }),
+      };
+    }),
+  };
+}
+
+/** The instructions a worker process executes from start to exit (callgrind's total), or why its run failed. */
+function countInstructions(task: Task): Promise<{ instructions: number; failed?: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      "valgrind",
+      // --predictable: V8 without background threads or timer-driven heuristics (a slowed
+      // process would otherwise count differently): the same count, within 0.03 %, run to run.
+      ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, "--predictable", "--expose-gc", path.join(OUT, "worker.mjs"), JSON.stringify(task)],
+      { stdio: ["ignore", "pipe", "pipe"], timeout: VALGRIND_LIMIT_MS, killSignal: "SIGKILL" },
+    );
+    children.add(child);
+    let out = "";
+    let err = "";
+    child.stdout!.on("data", (chunk: Buffer) => (out += chunk));
+    child.stderr!.on("data", (chunk: Buffer) => (err += chunk));
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      const total = /Collected : (\d+)/.exec(err)?.[1];
+      if (code !== 0 || total === undefined) return reject(new Error(`callgrind ${JSON.stringify(task)} failed (${signal ?? code}): ${err.slice(-500)}`));
+      const { failed } = JSON.parse(out.trim().split("\n").pop()!) as Result;
+      resolve({ instructions: Number(total), ...(failed && { failed }) });
+    });
+  });
+}
+
 interface Row {
   impl: Impl;
   label: string;
@@ -497,6 +600,7 @@ interface Results {
   };
   coldStart: { impl: Impl; label: string; importMs: number; firstCallMs: number; importAndFirstCallMs: number; sinceProcessStartMs: number }[];
   size: { minifiedBytes: number; gzipBytes: number; wholeEntryGzipBytes: number; eventsGzipBytes: number; onDemandGzipBytes: number; modules: { file: string; bytes: number }[]; targetGzipBytes: number };
+  instructions: Counted;
   server: unknown;
   durationSeconds: number;
 }
@@ -579,6 +683,28 @@ function report(results: Results): string {
   );
   const largest = s.modules.slice(0, 6).map((m) => `${m.file.replace(/^(src|node_modules)\//, "")} ${m.bytes} B`);
   lines.push("", `Largest parts of it, minified (esbuild's metafile): ${largest.join(", ")}.`);
+
+  const counted = results.instructions;
+  if (counted.valgrind) {
+    const spans = counted.scenarios.map((c) => `${c.to} and ${c.from} calls`).join(", ");
+    lines.push(
+      "",
+      `Instructions per warm call (valgrind ${counted.valgrind}, callgrind, \`node --predictable\`: the short run with ${spans}, a fresh process each; the difference over the extra calls; the client's process only, not the server's; the same for the same code whatever the load) · raw fetch's count over this one:`,
+      "",
+    );
+    lines.push(`| implementation | ${counted.scenarios.map((c) => c.scenario).join(" | ")} |`);
+    lines.push(`| --- | ${counted.scenarios.map(() => "---:").join(" | ")} |`);
+    for (const { impl, label } of IMPLS) {
+      const cells = counted.scenarios.map(({ rows }) => {
+        const row = rows.find((r) => r.impl === impl);
+        if (!row) return "–";
+        return row.failed ? "fails" : `${(row.instructionsPerCall! / 1000).toFixed(0)} k · ${row.ratioToFetch!.toFixed(2)}`;
+      });
+      lines.push(`| ${label} | ${cells.join(" | ")} |`);
+    }
+  } else {
+    lines.push("", "Instructions per call: not counted (no valgrind).");
+  }
 
   lines.push("", "Goals (issue 14):", "");
   for (const goal of goals(results)) lines.push(`- ${goal.met ? "met" : "NOT met"}: ${goal.text}`);

@@ -89,12 +89,21 @@ test("the bench runs end to end and reports every implementation, scenario and m
   expect(results.size.gzipBytes).toBeLessThanOrEqual(results.size.targetGzipBytes);
   expect(results.size.onDemandGzipBytes).toBeGreaterThan(0);
   expect(results.size.modules.map((m: { file: string }) => m.file)).toContain("src/wrappers/client.ts");
+  // Instructions per call under valgrind (CI installs it): the smoke run counts two implementations on one pattern.
+  expect(results.instructions.valgrind).toMatch(/^\d+\./);
+  expect(results.instructions.scenarios.map((s: { scenario: string }) => s.scenario)).toEqual([SCENARIOS[0]]);
+  for (const row of results.instructions.scenarios[0].rows) {
+    expect(row.failed).toBeUndefined();
+    expect(row.instructionsPerCall).toBeGreaterThan(0);
+    expect(row.ratioToFetch).toBeGreaterThan(0);
+  }
+  expect(results.instructions.scenarios[0].rows.map((r: { impl: string }) => r.impl)).toEqual(["fetch", "client-fetch"]);
 
   // The printed report: three throughput tables with a row per implementation, the other
   // measurements, and every goal judged.
   const labels = ["raw fetch", "raw fetch with a time limit", "raw undici.request", "@neuroio/rest-api 4.2.2", "neuroio, Node default", "neuroio with fetch"];
   for (const label of labels) expect(stdout.split("\n").filter((line) => line.startsWith(`| ${label}`)).length).toBeGreaterThanOrEqual(4);
-  for (const heading of ["Warm long runs", "CPU time per call", "Short runs", "Cold start", "5 MiB upload from disk", "In Chromium", "neuroio (browser bundle)", "Browser runtime", "Goals (issue 14):"]) {
+  for (const heading of ["Warm long runs", "CPU time per call", "Short runs", "Instructions per warm call", "Cold start", "5 MiB upload from disk", "In Chromium", "neuroio (browser bundle)", "Browser runtime", "Goals (issue 14):"]) {
     expect(stdout).toContain(heading);
   }
   expect(stdout.match(/^- (met|NOT met): /gm)).toHaveLength(10);
