@@ -397,6 +397,7 @@ function startServer(): Promise<Server> {
         port: message.port,
         stats: () =>
           new Promise((done) => {
+            if (!child.connected) return done(null); // a server that stopped has none to give
             child.once("message", (m: { stats?: unknown }) => done(m.stats));
             child.send("stats");
           }),
