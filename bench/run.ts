@@ -19,12 +19,14 @@
  * 8. Size: the browser runtime, minified and gzipped.
  * 9. Instructions per call: the short run of step 4 under valgrind's callgrind, twice per
  *    implementation and pattern with more and fewer calls; the difference is a warm call's
- *    cost in CPU instructions, which machine load does not move (skipped without valgrind).
+ *    cost in CPU instructions, which machine load moves far less than time (skipped
+ *    without valgrind).
  * Ratios are paired by round (each rate over the baseline's in the same round), reported
  * as their median with their lowest and highest. Prints the
  * tables and the goals of issue 14 (met or not), writes bench/results.json. `--smoke`
  * (what CI runs, test/bench.test.ts): every step with tiny counts and one round, results in
- * bench/.out/results-smoke.json; its figures mean nothing. Bounded: every child has a time
+ * bench/.out/results-smoke.json; its figures mean nothing. `--report`: no run, the tables
+ * of bench/results.json printed again (after a change to how they are shown). Bounded: every child has a time
  * limit and the whole suite stops itself after SUITE_LIMIT_MS.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
@@ -118,6 +120,12 @@ const deadline = setTimeout(() => {
 }, SUITE_LIMIT_MS);
 
 async function main() {
+  if (process.argv.includes("--report")) {
+    // Prints the tables of the last run (bench/results.json) again, as this file now shows them.
+    clearTimeout(deadline);
+    console.log(report(JSON.parse(readFileSync(path.join(__dirname, "results.json"), "utf8")) as Results));
+    return;
+  }
   const started = Date.now();
   const machine = machineInfo();
   console.log(`neuroio bench — ${machine.cpu}, ${machine.nproc} cores, Node ${machine.node}, ${machine.date}`);
@@ -534,8 +542,9 @@ function countInstructions(task: Task): Promise<{ instructions: number; failed?:
   return new Promise((resolve, reject) => {
     const child = spawn(
       "valgrind",
-      // --predictable: V8 without background threads or timer-driven heuristics (a slowed
-      // process would otherwise count differently): the same count, within 0.03 %, run to run.
+      // --predictable: V8 without background threads or timer-driven heuristics, which a
+      // process slowed by valgrind and by load would otherwise run differently (start and
+      // first call: within 0.03 % run to run, against 0.7 %; I/O timing still moves a count).
       ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, "--predictable", "--expose-gc", path.join(OUT, "worker.mjs"), JSON.stringify(task)],
       { stdio: ["ignore", "pipe", "pipe"], timeout: VALGRIND_LIMIT_MS, killSignal: "SIGKILL" },
     );
@@ -690,7 +699,7 @@ function report(results: Results): string {
     const spans = counted.scenarios.map((c) => `${c.to} and ${c.from} calls`).join(", ");
     lines.push(
       "",
-      `Instructions per warm call (valgrind ${counted.valgrind}, callgrind, \`node --predictable\`: the short run with ${spans}, a fresh process each; the difference over the extra calls; the client's process only, not the server's; the same for the same code whatever the load) · raw fetch's count over this one:`,
+      `Instructions per warm call (valgrind ${counted.valgrind}, callgrind, \`node --predictable\`: the short run with ${spans}, a fresh process each; the difference over the extra calls; the client's process only, not the server's; load moves it little, but the server's timing changes how the work splits) · raw fetch's count over this one:`,
       "",
     );
     lines.push(`| implementation | ${counted.scenarios.map((c) => c.scenario).join(" | ")} |`);
