@@ -26,8 +26,8 @@
  * tables and the goals of issue 14 (met or not), writes bench/results.json. `--smoke`
  * (what CI runs, test/bench.test.ts): every step with tiny counts and one round, results in
  * bench/.out/results-smoke.json; its figures mean nothing. `--report`: no run, the tables
- * of bench/results.json printed again (after a change to how they are shown). Bounded: every child has a time
- * limit and the whole suite stops itself after SUITE_LIMIT_MS.
+ * of bench/results.json printed again (after a change to how they are shown). Bounded:
+ * every child has a time limit and the whole suite stops itself after SUITE_LIMIT_MS.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -503,7 +503,12 @@ async function instructionCounts(base: string): Promise<Counted> {
     return { valgrind: null, scenarios: [] };
   }
   const jobs = INSTRUCTION_SCENARIOS.flatMap(({ scenario, from, to, impls }) =>
-    impls.flatMap((impl) => [from, to].map((count) => ({ key: `${scenario.name}|${impl}|${count}`, task: { kind: "short", impl, base, token: TOKEN, pattern: scenario.pattern, count, concurrency: scenario.concurrency, uploadBytes: UPLOAD_BYTES } satisfies Task }))),
+    impls.flatMap((impl) =>
+      [from, to].map((count) => {
+        const task: Task = { kind: "short", impl, base, token: TOKEN, pattern: scenario.pattern, count, concurrency: scenario.concurrency, uploadBytes: UPLOAD_BYTES };
+        return { key: `${scenario.name}|${impl}|${count}`, task };
+      }),
+    ),
   );
   const counts = new Map<string, { instructions: number; failed?: string }>();
   let next = 0;
