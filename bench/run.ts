@@ -459,26 +459,35 @@ function measurer(task: Task): Promise<Measurer> {
 }
 
 function worker(task: Task): Promise<Result> {
+  // Memory runs without V8's optimizing WebAssembly tier: after the first answers V8
+  // recompiles Node's HTTP parser (llhttp, WebAssembly) in the background, about 250 ms
+  // and up to 24 MB of working memory, so a process's peak RSS depended on whether it
+  // lived long enough to catch that (1.2× to 2.2× for the same upload). Off in every
+  // memory process alike, the difference is what the upload costs (bench/README.md).
+  const flags = task.kind === "rss" ? ["--expose-gc", "--liftoff-only"] : ["--expose-gc"];
+  return runWorker(process.execPath, [...flags, path.join(OUT, "worker.mjs"), JSON.stringify(task)], CHILD_LIMIT_MS).then(({ result, stderr }) => {
+    process.stderr.write(stderr); // what a worker warned of, as when it wrote to the run's stderr
+    return result;
+  });
+}
+
+/**
+ * Runs a worker process (`command`: node, or a tool that runs node) to its end, killed past
+ * `limitMs`: the Result it printed last and its stderr (shown in the error if it fails).
+ */
+function runWorker(command: string, args: string[], limitMs: number): Promise<{ result: Result; stderr: string }> {
   return new Promise((resolve, reject) => {
-    // Memory runs without V8's optimizing WebAssembly tier: after the first answers V8
-    // recompiles Node's HTTP parser (llhttp, WebAssembly) in the background, about 250 ms
-    // and up to 24 MB of working memory, so a process's peak RSS depended on whether it
-    // lived long enough to catch that (1.2× to 2.2× for the same upload). Off in every
-    // memory process alike, the difference is what the upload costs (bench/README.md).
-    const flags = task.kind === "rss" ? ["--expose-gc", "--liftoff-only"] : ["--expose-gc"];
-    const child = spawn(process.execPath, [...flags, path.join(OUT, "worker.mjs"), JSON.stringify(task)], {
-      stdio: ["ignore", "pipe", "inherit"],
-      timeout: CHILD_LIMIT_MS,
-      killSignal: "SIGKILL",
-    });
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], timeout: limitMs, killSignal: "SIGKILL" });
     children.add(child);
     let out = "";
+    let err = "";
     child.stdout!.on("data", (chunk: Buffer) => (out += chunk));
+    child.stderr!.on("data", (chunk: Buffer) => (err += chunk));
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       children.delete(child);
-      if (code !== 0) return reject(new Error(`worker ${JSON.stringify(task)} failed (${signal ?? code})`));
-      resolve(JSON.parse(out.trim().split("\n").pop()!) as Result);
+      if (code !== 0) return reject(new Error(`${command} ${args.at(-1)} failed (${signal ?? code}): ${err.slice(-500)}`));
+      resolve({ result: JSON.parse(out.trim().split("\n").pop()!) as Result, stderr: err });
     });
   });
 }
@@ -543,30 +552,18 @@ async function instructionCounts(base: string): Promise<Counted> {
 }
 
 /** The instructions a worker process executes from start to exit (callgrind's total), or why its run failed. */
-function countInstructions(task: Task): Promise<{ instructions: number; failed?: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      "valgrind",
-      // --predictable: V8 without background threads or timer-driven heuristics, which a
-      // process slowed by valgrind and by load would otherwise run differently (start and
-      // first call: within 0.03 % run to run, against 0.7 %; I/O timing still moves a count).
-      ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, "--predictable", "--expose-gc", path.join(OUT, "worker.mjs"), JSON.stringify(task)],
-      { stdio: ["ignore", "pipe", "pipe"], timeout: VALGRIND_LIMIT_MS, killSignal: "SIGKILL" },
-    );
-    children.add(child);
-    let out = "";
-    let err = "";
-    child.stdout!.on("data", (chunk: Buffer) => (out += chunk));
-    child.stderr!.on("data", (chunk: Buffer) => (err += chunk));
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      children.delete(child);
-      const total = /Collected : (\d+)/.exec(err)?.[1];
-      if (code !== 0 || total === undefined) return reject(new Error(`callgrind ${JSON.stringify(task)} failed (${signal ?? code}): ${err.slice(-500)}`));
-      const { failed } = JSON.parse(out.trim().split("\n").pop()!) as Result;
-      resolve({ instructions: Number(total), ...(failed && { failed }) });
-    });
-  });
+async function countInstructions(task: Task): Promise<{ instructions: number; failed?: string }> {
+  const { result, stderr } = await runWorker(
+    "valgrind",
+    // --predictable: V8 without background threads or timer-driven heuristics, which a
+    // process slowed by valgrind and by load would otherwise run differently (start and
+    // first call: within 0.03 % run to run, against 0.7 %; I/O timing still moves a count).
+    ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, "--predictable", "--expose-gc", path.join(OUT, "worker.mjs"), JSON.stringify(task)],
+    VALGRIND_LIMIT_MS,
+  );
+  const total = /Collected : (\d+)/.exec(stderr)?.[1];
+  if (total === undefined) throw new Error(`callgrind printed no total for ${JSON.stringify(task)}: ${stderr.slice(-500)}`);
+  return { instructions: Number(total), ...(result.failed && { failed: result.failed }) };
 }
 
 interface Row {
