@@ -109,4 +109,6 @@ test("the bench runs end to end and reports every implementation, scenario and m
   expect(stdout.match(/^- (met|NOT met): /gm)).toHaveLength(10);
   // The three 0.95 goals (warm, short, Chromium) show each row's range over the rounds.
   expect(stdout.match(/^- (met|NOT met): .*≥ 0\.95× raw fetch on every row \(GET list, sequential: [\d.]+ \(rounds [\d.]+–[\d.]+\)/gm)).toHaveLength(3);
+  // …and, like for like, the SDK over raw fetch with a time limit, a figure per row.
+  expect(stdout.match(/like for like, over raw fetch with a time limit, paired by round: \d\.\d{3}, \d\.\d{3}, \d\.\d{3}\)$/gm)).toHaveLength(3);
 }, 10 * 60_000);
