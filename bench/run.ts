@@ -37,7 +37,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import type { Impl, Pattern, Result, Task } from "./worker";
 import { buildPage, launchBrowser, CHROMIUM, type BrowserImpl } from "./browser";
-import { turns } from "./common";
+import { run, turns } from "./common";
 import { browserSize } from "./size";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -521,13 +521,14 @@ async function instructionCounts(base: string): Promise<Counted> {
   );
   const counts = new Map<string, { instructions: number; failed?: string }>();
   let next = 0;
-  await Promise.all(
-    [0, 1].map(async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++]!;
-        counts.set(job.key, await countInstructions(job.task));
-      }
-    }),
+  // The jobs in order, two in flight: the workers' own call loop (common.ts).
+  await run(
+    async () => {
+      const job = jobs[next++]!;
+      counts.set(job.key, await countInstructions(job.task));
+    },
+    jobs.length,
+    2,
   );
   return {
     valgrind,
