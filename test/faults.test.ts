@@ -564,6 +564,26 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
       expect(error).toEqual({ error_codes: [], message: "Not found.", fields: [] });
     });
 
+    it("no body (204, 205, a 202) where the operation returns JSON → an error value (HTTP 502) naming the status", async () => {
+      for (const status of [204, 205, 202]) {
+        api.script(raw(status, ""));
+        const result = await tokenClient({ maxRetries: 0 }).sources.get({ id: 1 });
+        expect(result.data).toBeUndefined();
+        expect(result.response.status).toBe(502);
+        expect(result.error?.message).toBe(`NeuroIO answered HTTP ${status} with an empty body where sources.get returns a JSON object`);
+      }
+    });
+
+    it("a 304 is no success: an error value with its status, not data", async () => {
+      api.script(raw(304, ""));
+      const result = await tokenClient({ maxRetries: 0 }).sources.get({ id: 1 });
+      expect(result.data).toBeUndefined();
+      expect(result.response.status).toBe(304);
+      expect(result.error).toEqual({ error_codes: [], message: "NeuroIO answered HTTP 304 with an empty body", fields: [] });
+      const thrown = await rejection(Promise.resolve().then(() => unwrap(result)));
+      expect((thrown as NeuroIOError).status).toBe(304);
+    });
+
     it("a 202 that carries an unexpected body does not throw", async () => {
       api.script(json(202, { detail: "deletion scheduled" }));
       const { error, response } = await tokenClient().sources.delete({ id: 3 });
@@ -1211,6 +1231,28 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
       expect(error?.message).toBe("No token [redacted].");
       expect(iam.requests.map((r) => r.url)).toEqual([`/v1/tokens/${TOKEN_B}/`]);
       expect(urls).toEqual([`${iam.url}/v1/tokens/%5Bredacted%5D/`, `${iam.url}/v1/tokens/%5Bredacted%5D/`]);
+    });
+
+    it("onResponse sees no secret a success echoes (the token, a password), and the caller's result.response stays readable", async () => {
+      const seen: string[] = [];
+      const middleware: Middleware = {
+        onResponse: async ({ response }) => void seen.push(`${JSON.stringify([...response.headers])} ${await response.clone().text()}`),
+      };
+      iam.script(({ res, seen: request }) =>
+        send(res, 200, { user: { username: USERNAME }, token: { key: TOKEN_A, expires: null }, echo: request.body.toString() }, { "x-echo": `${request.headers.authorization}` }),
+      );
+      api.script(({ res, seen: request }) => send(res, 200, sourcePage([1]), { "x-echo": `${request.headers.authorization}` }));
+      const client = tokenClient({ maxRetries: 0, middleware: [middleware] });
+      const login = await client.auth.login({ username: USERNAME, password: PASSWORD });
+      const list = await client.sources.list();
+
+      expect(seen).toHaveLength(2);
+      for (const secret of [TOKEN, TOKEN_A, PASSWORD]) expect(seen.join("\n")).not.toContain(secret);
+      expect(seen[0]).toContain('\\"password\\":\\"[redacted]\\"');
+      expect(seen[1]).toContain('"x-echo","Token [redacted]"');
+      // The data is the caller's, whole; the Response is a fresh one, as without middleware.
+      expect(login.data?.token.key).toBe(TOKEN_A);
+      expect(JSON.parse(await list.response.text())).toEqual(sourcePage([1]));
     });
 
     it("an error a fetch throws with the request in its fields is clean, in the rejection and in onError", async () => {

@@ -87,11 +87,20 @@ describe.each(TRANSPORTS)("through %s", (_name, transport) => {
 
     it("a 205 with a body: no data, a Response without a body", async () => {
       server.script(answer(205, "Reset Content", '{"id": 1}'));
-      const result = await client().whoami.me();
+      const result = await client().sources.delete({ id: 1 });
       expect(result.error).toBeUndefined();
       expect(result.data).toBeUndefined();
       expect(result.response.status).toBe(205);
       expect(result.response.body).toBeNull();
+    });
+
+    it("a 205 where the operation returns JSON: a 502 error value naming it", async () => {
+      server.script(answer(205, "Reset Content", '{"id": 1}'));
+      const result = await client().whoami.me();
+      expect(result.data).toBeUndefined();
+      expect(result.response.status).toBe(502);
+      expect(result.error?.message).toBe("NeuroIO answered HTTP 205 with an empty body where whoami.me returns a JSON object");
+      expect(await result.response.json()).toEqual(result.error);
     });
 
     it("a status past 599: a 502 error value naming it, not retried", async () => {

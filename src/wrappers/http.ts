@@ -344,12 +344,13 @@ async function normalize(operation: string, response: Answer | Response, maxByte
     const body = errorBody(message);
     return { ...reply(JSON.stringify(body), body), status: 502, statusText: "Bad Gateway", fromSuccess: true };
   };
-  // 205 too: HTTP gives it no content, and a Response cannot carry one.
-  if (status === 204 || status === 202 || status === 205 || status === 304) {
-    await response.body?.cancel();
-    return reply(null, undefined);
-  }
-  const text = "clone" in response ? await readText(response, maxBytes) : response.text;
+  const returns = OPERATIONS[operation as OperationId]?.returns;
+  // No content: 204, 205 (a Response cannot carry one), 304, and a 202 where the operation
+  // promises no body (NeuroIO's deletes). Where it promises JSON, that is a broken answer
+  // below; a 304 is an error like any other status outside 2xx.
+  const empty = status === 204 || status === 205 || status === 304 || (status === 202 && returns === undefined);
+  if (empty) await response.body?.cancel();
+  const text = empty ? "" : "clone" in response ? await readText(response, maxBytes) : response.text;
   // A status HTTP has no class for (600 and up; a 1xx as the final answer) says nothing
   // about what the server did and cannot be held by a Response: a 502 naming it, like a
   // broken 2xx, and never retried.
@@ -365,7 +366,6 @@ async function normalize(operation: string, response: Answer | Response, maxByte
     }
     // Where the document promises a JSON object or array, anything else (nothing, null, a
     // string) would only fail later in the caller's code, as a TypeError far from here.
-    const returns = OPERATIONS[operation as OperationId]?.returns;
     if (returns !== undefined && jsonType(data) !== returns) {
       const got = text.trim() === "" ? "an empty body" : `JSON ${jsonType(data)} ${excerpt(redact(text, secrets))}`;
       return broken(`NeuroIO answered HTTP ${status} with ${got} where ${operation} returns a JSON ${returns}`);
@@ -490,8 +490,6 @@ function isErrorBody(value: unknown): value is ErrorBody {
     Array.isArray(body.fields)
   );
 }
-
-
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();

@@ -43,7 +43,8 @@ export async function viaMiddleware(http: Http, operation: string, spec: Operati
     clients.set(http, client);
   }
   let reply: Reply | undefined;
-  let shown: Response | undefined;
+  let shown: Reply | undefined;
+  let response: Response | undefined;
   const result = await client.request(spec.method.toLowerCase() as "get", spec.path as never, {
     baseUrl: http.hosts[spec.host],
     params: { path: secrets.length > 0 ? hideSecrets(spec, input.path) : input.path, query: input.query },
@@ -52,12 +53,17 @@ export async function viaMiddleware(http: Http, operation: string, spec: Operati
       const pending = await pendingOf(request);
       if (secrets.length > 0) Object.assign(pending, { url: restoreUrl(spec, pending.url, input.path), body: restoreBody(spec, pending.body, input.body) });
       reply = await http.send(operation, pending, options, secrets);
+      // The hooks see no secret in any answer: the call's (a success may echo them too) and a new token's key.
       const issued = ANSWER_SECRETS[operation as OperationId]?.flatMap((path) => valuesAt(reply!.data, path)) ?? [];
-      return (shown = responseOf(issued.length > 0 && reply.text !== null ? { ...reply, text: redact(reply.text, issued) } : reply));
+      const hidden = [...reply.secrets, ...issued];
+      shown = { ...reply, secrets: hidden, text: reply.text === null ? null : redact(reply.text, hidden) };
+      return (response = responseOf(shown));
     },
   } as never);
-  // The answer as the hooks left it (a hook may return another Response), with the secrets they did not see.
-  return result.response === shown && "data" in result ? { ...result, data: reply!.data } : result;
+  // The answer as a hook left it, if it returned another Response.
+  if (result.response !== response) return result;
+  // Ours, whose body openapi-fetch has read: the caller gets a readable one, and the data with the secrets the hooks did not see.
+  return { ...result, ...("data" in result ? { data: reply!.data } : {}), response: responseOf(shown!) };
 }
 
 /** Path parameters or a JSON body as the hooks see them: the secret fields [redacted]. */
