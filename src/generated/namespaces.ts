@@ -540,7 +540,8 @@ export interface Persons {
    * to the source's `manual_create_facesize_threshold` and `manual_identify_asm`.
    *
    * Scoping: the operation runs in the token's space. The person must be visible from it
-   * (else 404), and so must the `source` (a source **name**).
+   * (else 404), and the `source` (a source **name**) must be one of the person's space
+   * (else 400 on `source`).
    *
    * Decision: the path ends with a slash (Python); the JS SDK's slashless
    * `/v1/persons/reinit/{pid}` is a bug. `identify_asm` is accepted (Python sends it, JS
@@ -561,8 +562,9 @@ export interface Persons {
    * `mood`.
    *
    * Decision: every search records an entry with its result (`exact`/`ha`/`junk` with the
-   * pid, or `nm`) in the token's space, with `source: null` since a search names no source,
-   * and the entry is pushed on the events feed like any other.
+   * pid, or `nm`) in the matched person's space (with no match, in the token's space), with
+   * `source: null` since a search names no source, and the entry is pushed on the events
+   * feed like any other.
    *
    * Decision: no match is **200** with `result: nm` and `pid: null` (the SDKs' mock has an
    * empty body). Multipart booleans are `true`/`false`.

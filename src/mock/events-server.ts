@@ -1,7 +1,8 @@
 /**
  * Server side of the NeuroIO events feed (reference §9) for the local stand-in server.
  *
- * Attaches to an existing `http.Server` and takes over WebSocket upgrades on one path:
+ * Attaches to an existing `http.Server` and takes over WebSocket upgrades on one path (any
+ * other request with an Upgrade header goes back to the server as an ordinary request):
  * AUTH with a known token → `{"auth":"ok"}`; an unknown token → `{"error":"Invalid token."}`
  * and close; PING → `{"PING":"PONG"}`. `publish()` pushes an entry event to every socket
  * authenticated for a scope (a space, in the stand-in). The real server's behaviour on
@@ -15,7 +16,8 @@
  * within `authTimeoutMs` is closed with 1008 too. A client that does not read its frames
  * is closed with 1013 (try again later) once 4 MiB wait unsent for it.
  */
-import type { IncomingMessage, Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { httpAnswer } from "./raw-http";
@@ -95,13 +97,13 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
     // With or without a trailing slash, as clients write the feed's URL either way.
-    if (closed || (pathname !== path && pathname !== `${path.replace(/\/$/, "")}/`)) {
-      // Leave other paths to other upgrade listeners; with none, answer instead of hanging.
-      if (closed || httpServer.listenerCount("upgrade") === 1) {
-        socket.end(`HTTP/1.1 ${closed ? "503 Service Unavailable" : "404 Not Found"}\r\nConnection: close\r\n\r\n`);
-      }
+    const feedPath = pathname === path || pathname === `${path.replace(/\/$/, "")}/`;
+    if (!feedPath || request.headers.upgrade?.toLowerCase() !== "websocket") {
+      // Leave other upgrades to other upgrade listeners; with none, the request is an ordinary one.
+      if (httpServer.listenerCount("upgrade") === 1) answerAsHttp(httpServer, request, socket as Socket, head);
       return;
     }
+    if (closed) return void socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
     const refusal = options.refuseUpgrade?.(request);
     if (refusal) return void socket.end(httpAnswer(refusal.status, refusal.body));
     wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws));
@@ -171,6 +173,28 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
       answerPings = answer;
     },
   };
+}
+
+/**
+ * Hands a request Node took for an upgrade (it has an Upgrade header, e.g. `h2c` from
+ * `curl --http2`) back to the server as the ordinary HTTP/1.1 request it is to everyone but
+ * the feed: the request again, without its Upgrade header, on a connection the server takes
+ * up anew, so that its body and anything after it are read as any request's. (Node 20 has
+ * no `shouldUpgradeCallback` to keep it from the upgrade listener in the first place.)
+ */
+function answerAsHttp(httpServer: Server, request: IncomingMessage, socket: Socket, head: Buffer): void {
+  const lines = [`${request.method} ${request.url} HTTP/${request.httpVersion}`];
+  const raw = request.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() !== "upgrade") lines.push(`${raw[i]}: ${raw[i + 1]}`);
+  const replay = () => {
+    if (socket.destroyed) return;
+    socket.unshift(Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "latin1"), head]));
+    httpServer.emit("connection", socket);
+  };
+  // Behind a request still being answered on the same connection (pipelined): after its answer.
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (inFlight && !inFlight.writableFinished) inFlight.once("finish", replay);
+  else replay();
 }
 
 /** The token is not (or no longer) valid: say so and close. */

@@ -6,8 +6,8 @@
  * every answer against the document.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { OpenAPIBackend, type Context } from "openapi-backend";
-import type { ErrorObject } from "ajv";
+import { OpenAPIBackend, ValidationContext, type Context } from "openapi-backend";
+import type { default as Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { OPERATIONS } from "../generated/operations";
 import { FILE_FIELDS } from "../generated/uploads";
 import type { OperationSpec } from "../wrappers/operation";
@@ -79,10 +79,11 @@ export class HostApi {
       strict: true,
       coerceTypes: true,
       ignoreTrailingSlashes: false,
-      // Name every bad field, not only the first.
-      ajvOpts: { allErrors: true },
-      customizeAjv: (ajv) => {
+      // Name every bad field, not only the first; no Infinity (JSON's 1e309) or NaN for a number.
+      ajvOpts: { allErrors: true, strictNumbers: true },
+      customizeAjv: (ajv, _options, context) => {
         for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, { type: "string", validate });
+        if (context === ValidationContext.Params) decimalIntegerParameters(ajv);
         return ajv;
       },
       // A token kind that may not call the operation gets 403 before its body is looked at.
@@ -281,6 +282,51 @@ function lenientDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+const DECIMAL_INTEGER = /^-?\d+$/;
+
+/**
+ * Path and query parameters arrive as text, and ajv's coercion takes `0x1`, `1e0`, `1.0`,
+ * ` 1` and `Infinity` for numbers; Django's URL patterns and DRF's IntegerField take
+ * decimal digits only. So the parameters validator first holds every integer parameter
+ * (and item of an integer list) to them, as it sees them before coercion: an error of type
+ * `integer` there, which the validation failure names like any other.
+ */
+function decimalIntegerParameters(ajv: Ajv): void {
+  const compile = ajv.compile.bind(ajv);
+  ajv.compile = ((schema: Json) => {
+    const validate = compile(schema);
+    const checked = ((data: Json) => {
+      const notDecimal = nonDecimalIntegers(schema, data);
+      const valid = validate(data);
+      const errors = [...notDecimal, ...(validate.errors ?? [])];
+      checked.errors = errors.length > 0 ? errors : null;
+      return valid && notDecimal.length === 0;
+    }) as ValidateFunction;
+    return checked;
+  }) as typeof ajv.compile;
+}
+
+/** A `type` error for each path or query parameter the schema declares an integer (or integer list) whose text is not decimal digits. */
+function nonDecimalIntegers(schema: Json, data: Json): ErrorObject[] {
+  const errors: ErrorObject[] = [];
+  for (const location of ["path", "query"]) {
+    const declared: Record<string, Json> = schema?.properties?.[location]?.properties ?? {};
+    for (const [name, property] of Object.entries(declared)) {
+      const value = data?.[location]?.[name];
+      const integers = property?.type === "array" ? property.items : property;
+      const texts = Array.isArray(value) ? value : [value];
+      if (!isInteger(integers) || texts.every((text) => typeof text !== "string" || DECIMAL_INTEGER.test(text))) continue;
+      errors.push({ keyword: "type", instancePath: `/${location}/${name}`, schemaPath: "#/decimal", params: { type: "integer" }, message: "must be integer" });
+    }
+  }
+  return errors;
+}
+
+function isInteger(schema: Json): boolean {
+  const type = schema?.type;
+  return type === "integer" || (Array.isArray(type) && type.includes("integer"));
 }
 
 /** Field errors for ajv's request validation errors, one per field, named by wire name. */

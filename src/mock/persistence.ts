@@ -120,6 +120,8 @@ export class StateFile {
         if (largest > 0) while (this.store.nextId(sequence) < largest);
       }
     }
+    // A file of an earlier version holds every upload, refused ones too: keep those in use.
+    this.store.dropUnusedMedia();
     // The users configured for this run exist, with their fixed tokens.
     const configured: readonly MockUser[] = users.some((u) => u.username === DEMO_USER.username) ? users : [DEMO_USER, ...users];
     for (const user of configured) {

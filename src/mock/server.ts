@@ -430,6 +430,9 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
       // cannot crash the process); busboy's own error event answers the request.
       pending.push(new Promise((done) => finished(stream, () => done())));
     });
+    // Parts past the count limits would be dropped silently: refuse the upload instead.
+    bb.on("filesLimit", () => refuse(tooLarge(maxUploadBytes)));
+    bb.on("fieldsLimit", () => refuse(tooLarge(maxBodyBytes)));
     bb.on("error", (error: Error) =>
       reject(new HttpError(400, { error_codes: [400], message: `Multipart form parse error - ${error.message}`, fields: [] })),
     );

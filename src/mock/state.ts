@@ -140,7 +140,7 @@ export interface Caller {
   visible: Set<number>;
 }
 
-/** A face upload: the bytes, kept so that entry image URLs serve them. */
+/** A face upload: the bytes, kept while an entry or person refers to them, so that their image URLs serve them. */
 export interface Upload {
   bytes: Buffer;
   contentType: string;
@@ -151,6 +151,8 @@ export interface RecordEntryInput {
   source: SourceRecord | undefined;
   spaceId?: number;
   face: Face;
+  /** The photo the face was seen in, kept for the entry's images; left out for a face taken from another entry, whose photo is kept already. */
+  upload?: Upload;
   result: S["EntryResult"];
   person: PersonRecord | undefined;
   confidence: number | null;
@@ -190,7 +192,7 @@ export class Store {
   readonly notifications = new Map<number, NotificationRecord>();
   /** Billing counters by `${spaceId}|${eventType}|${month}`. */
   readonly usage = new Map<string, number>();
-  /** Uploaded images by face id, served under `mediaBaseUrl`. */
+  /** Uploaded images by face id, served under `mediaBaseUrl`; only those an entry or person refers to (`dropUnusedMedia`). */
   readonly media = new Map<string, Upload>();
   /** Where entry images are served; set by the server once it listens. */
   mediaBaseUrl = "http://127.0.0.1/media";
@@ -258,6 +260,7 @@ export class Store {
       this.notifications,
     ];
     for (const table of tables) for (const [key, value] of table) if (value.spaceId === space.id) table.delete(key);
+    this.dropUnusedMedia();
   }
 
   static spaceJson(space: SpaceRecord): S["Space"] {
@@ -383,14 +386,20 @@ export class Store {
   deleteSource(source: SourceRecord): void {
     this.sources.delete(source.id);
     for (const [id, entry] of this.entries) if (entry.data.source?.id === source.id) this.entries.delete(id);
+    this.dropUnusedMedia();
   }
 
   // -- faces, persons and entries -------------------------------------------------------
 
-  /** Keeps an upload's bytes (served as entry images) and returns its face. */
-  keepUpload(upload: Upload, face: Face = faceOf(upload.bytes)): Face {
-    if (!this.media.has(face.id)) this.media.set(face.id, upload);
-    return face;
+  /**
+   * Drops the photos no entry or person refers to any more. A person's initial images are
+   * those of its face (set together by the entry that created or re-initialised it).
+   */
+  dropUnusedMedia(): void {
+    const used = new Set<string>();
+    for (const entry of this.entries.values()) used.add(entry.face.id);
+    for (const person of this.persons.values()) used.add(person.face.id);
+    for (const faceId of this.media.keys()) if (!used.has(faceId)) this.media.delete(faceId);
   }
 
   /** The best-matching person among the persons of the given spaces, with the similarity. */
@@ -421,11 +430,19 @@ export class Store {
   deletePerson(person: PersonRecord): void {
     this.persons.delete(person.pid);
     for (const group of this.groups.values()) group.members.delete(person.pid);
+    this.dropUnusedMedia();
   }
 
-  /** Records an entry in the source's space, counts it for billing and publishes it. */
+  /** Removes an entry, and its photo when nothing else shows it. */
+  deleteEntry(entry: EntryRecord): void {
+    this.entries.delete(entry.data.id);
+    this.dropUnusedMedia();
+  }
+
+  /** Records an entry in the source's space (with its photo), counts it for billing and publishes it. */
   recordEntry(input: RecordEntryInput): EntryRecord {
     const { source, face, person, result, asm } = input;
+    if (input.upload && !this.media.has(face.id)) this.media.set(face.id, input.upload);
     const now = this.clock();
     const id = this.nextId("entry");
     const kept = source?.settings.store_images_for_results ?? null;
@@ -456,8 +473,11 @@ export class Store {
       pan: face.pan,
       tilt: face.tilt,
     };
-    // A person created (or re-initialised) from this photo has it as its initial face.
+    // A person created (or re-initialised) from this photo is recognised by this face, and
+    // has its images as initial ones.
+    const formerFace = result === "reinit" ? person?.face : undefined;
     if (person && (result === "new" || result === "reinit")) {
+      person.face = face;
       person.initial = {
         faceImage: data.face_image,
         fullImage: data.full_image,
@@ -471,6 +491,8 @@ export class Store {
     }
     const entry: EntryRecord = { spaceId, face, data };
     this.entries.set(id, entry);
+    // The photo of the face a re-initialisation replaced may have nothing left that shows it.
+    if (formerFace && formerFace.id !== face.id) this.dropUnusedMedia();
     this.countUsage(spaceId, 3);
     this.onEntry?.(spaceId, structuredClone(data));
     return entry;
@@ -488,13 +510,13 @@ export class Store {
     const source = this.sources.get(input.sourceId);
     if (!source) throw new Error(`no source ${input.sourceId}`);
     const upload = { bytes: Buffer.from(input.image), contentType: input.contentType ?? "image/jpeg" };
-    const seen = this.keepUpload(upload);
+    const seen = faceOf(upload.bytes);
     // A face farther from the camera is smaller (below identify_facesize_threshold: `det`).
     const face = input.facesize === undefined ? seen : { ...seen, size: input.facesize };
     const s = source.settings;
     const space = this.spaces.get(source.spaceId)!;
     const liveness = s.auto_check_liveness ? (input.liveness ?? "passed") : null;
-    const base = { source, face, asm: s.auto_identify_asm, liveness };
+    const base = { source, face, upload, asm: s.auto_identify_asm, liveness };
     if (face.size < s.identify_facesize_threshold) {
       return this.recordEntry({ ...base, result: "det", person: undefined, confidence: null, asm: false }).data;
     }

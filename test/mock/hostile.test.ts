@@ -209,6 +209,50 @@ describe("requests Node's parser refuses get an ErrorBody, and the stand-in carr
   });
 });
 
+describe("a request offering another protocol (Upgrade) that is not the feed's WebSocket is answered as plain HTTP", () => {
+  /** Writes each part in turn on a new connection; resolves with the status and JSON body of every answer before the close. */
+  function exchange(...parts: string[]): Promise<Array<{ status: number; body: unknown }>> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(standIn.server.port, "127.0.0.1", () => {
+        for (const part of parts) socket.write(part);
+        socket.end();
+      });
+      const chunks: Buffer[] = [];
+      socket.on("data", (c: Buffer) => chunks.push(c));
+      socket.on("error", reject);
+      socket.on("close", () => {
+        const answers = Buffer.concat(chunks).toString("utf8").split(/(?=HTTP\/1\.1 \d{3} )/);
+        resolve(
+          answers.map((answer) => {
+            const [head = "", body = ""] = answer.split("\r\n\r\n");
+            return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), body: body ? JSON.parse(body) : undefined };
+          }),
+        );
+      });
+    });
+  }
+  const host = () => `Host: 127.0.0.1:${standIn.server.port}`;
+  const h2c = "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA";
+
+  test("a login offering h2c (curl --http2) logs in, and the connection carries on", async () => {
+    const login = JSON.stringify({ username: "demo", password: "demo-password" });
+    const answers = await exchange(
+      `POST /iam/v1/auth/token/ HTTP/1.1\r\n${host()}\r\nContent-Type: application/json\r\nContent-Length: ${login.length}\r\n${h2c}\r\n\r\n${login.slice(0, 10)}`,
+      `${login.slice(10)}GET /nowhere/ HTTP/1.1\r\n${host()}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(answers).toEqual([
+      { status: 200, body: expect.objectContaining({ token: expect.objectContaining({ key: expect.any(String) }) }) },
+      { status: 404, body: errorBody(404) },
+    ]);
+  });
+
+  test("a WebSocket upgrade of another path, and an h2c one of the feed's, get the path's HTTP answer", async () => {
+    const websocket = "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==";
+    expect(await exchange(`GET /api/v1/version/ HTTP/1.1\r\n${host()}\r\n${websocket}\r\n\r\n`)).toEqual([{ status: 401, body: errorBody(401) }]);
+    expect(await exchange(`GET /events HTTP/1.1\r\n${host()}\r\n${h2c}\r\n\r\n`)).toEqual([{ status: 404, body: errorBody(404) }]);
+  });
+});
+
 test("bytes Node cannot parse behind a HEAD get a bodiless answer after the HEAD's, which its client can read", async () => {
   // What a HEAD with an unframed body leaves: the HEAD is answered, its "body" is the next
   // request, which Node cannot parse. A body on that second answer would be read by the
@@ -377,6 +421,27 @@ describe("bodies: the token first, then bounded reads", () => {
       start: `--${boundary}\r\nContent-Disposition: form-data; name="source"\r\n\r\n${"t".repeat(2 * 1024 * 1024)}`,
     });
     expect(answer).toEqual({ status: 413, body: { error_codes: [413], message: "Request payload is too large.", fields: [] } });
+  });
+
+  test("a multipart upload with more parts than any operation takes is a 413, not cut short", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const photo = new Blob([Buffer.from(image("many parts"))], { type: "image/png" });
+    const tooLargeBody = { status: 413, body: { error_codes: [413], message: "Request payload is too large.", fields: [] } };
+    const files = new FormData();
+    for (let i = 0; i < 8; i++) files.append(`extra${i}`, photo, "extra.png");
+    files.append("image", photo, "image.png");
+    expect(await raw(`${standIn.server.apiUrl}/v1/utility/asm/`, { method: "POST", token: key, body: files })).toEqual(tooLargeBody);
+    const texts = new FormData();
+    texts.append("image", photo, "image.png");
+    for (let i = 0; i < 64; i++) texts.append(`t${i}`, "x");
+    texts.append("identify_asm", "true");
+    expect(await raw(`${standIn.server.apiUrl}/v1/persons/search/`, { method: "POST", token: key, body: texts })).toEqual(tooLargeBody);
+    // At the limits, the upload is taken.
+    const atLimit = new FormData();
+    for (let i = 0; i < 7; i++) atLimit.append(`extra${i}`, photo, "extra.png");
+    atLimit.append("image", photo, "image.png");
+    for (let i = 0; i < 64; i++) atLimit.append(`t${i}`, "x");
+    expect((await raw(`${standIn.server.apiUrl}/v1/utility/asm/`, { method: "POST", token: key, body: atLimit })).status).toBe(200);
   });
 
   test("a body of a media type no operation parses is a 415 ErrorBody, as DRF answers", async () => {

@@ -200,6 +200,49 @@ describe("entries", () => {
   });
 });
 
+describe("uploaded images", () => {
+  test("are kept only while an entry or a person refers to them", async () => {
+    const { client, source } = await setUp(standIn, "media-cam");
+    const media = standIn.server.state.media;
+    const kept = () => new Set(media.keys());
+    const before = kept();
+
+    // Refused or answered without creating anything: nothing is kept.
+    const person = await unwrap(client.persons.create({ image: image("media-1"), source: "media-cam" }));
+    const afterCreate = kept();
+    expect(afterCreate.size).toBe(before.size + 1);
+    expect((await client.persons.create({ image: image("media-small"), source: "media-cam", facesize: 10_000_000 })).error).toEqual(namingFields("image"));
+    expect((await client.persons.create({ image: new Uint8Array(image("media-1")), source: "media-cam" })).response.status).toBe(200);
+    const notMatching = await client.persons.reinitByPhoto({ pid: person.pid!, image: image("media-other"), source: "media-cam" });
+    expect(notMatching.error).toEqual(namingFields("image"));
+    expect(kept()).toEqual(afterCreate);
+
+    // A search's photo is its entry's image, until the entry is deleted.
+    await unwrap(client.persons.search({ image: image("media-searched") }));
+    const [searched] = (await unwrap(client.entries.list({ result: ["nm"], limit: 1 }))).results;
+    expect((await fetch(searched!.face_image!)).status).toBe(200);
+    expect(kept().size).toBe(afterCreate.size + 1);
+    expect((await client.entries.delete({ id: searched!.id })).response.status).toBe(204);
+    expect((await fetch(searched!.face_image!)).status).toBe(404);
+    expect(kept()).toEqual(afterCreate);
+
+    // A person's initial image stays while the person or one of its entries remains.
+    const [created] = (await unwrap(client.entries.list({ pid: [person.pid!] }))).results;
+    expect((await client.entries.delete({ id: created!.id })).response.status).toBe(204);
+    expect((await unwrap(client.entries.get({ pid: person.pid! }))).initial_face_image).toBe(created!.face_image);
+    expect((await fetch(created!.face_image!)).status).toBe(200);
+    expect((await client.persons.delete({ pid: person.pid! })).response.status).toBe(204);
+    expect((await fetch(created!.face_image!)).status).toBe(404);
+
+    // Deleting a source deletes its entries, and with them their images.
+    const other = await unwrap(client.persons.create({ image: image("media-2"), source: "media-cam" }));
+    await unwrap(client.persons.delete({ pid: other.pid! }));
+    expect(kept().size).toBe(before.size + 1);
+    expect((await client.sources.delete({ id: source.id })).response.status).toBe(202);
+    expect(kept()).toEqual(before);
+  });
+});
+
 describe("multipart requests", () => {
   test("a missing image is a 400 naming it; text parts are coerced (Python's True/False too)", async () => {
     const client = await standIn.login();

@@ -1,4 +1,4 @@
-import { image, raw, unwrap, useStandIn } from "./helpers";
+import { image, namingFields, raw, unwrap, useStandIn } from "./helpers";
 
 const standIn = useStandIn({
   users: [
@@ -52,6 +52,45 @@ describe("space isolation", () => {
     // A space token may neither create nor delete spaces.
     expect((await spaceClient.spaces.create({ name: "other" })).response.status).toBe(403);
     expect((await spaceClient.spaces.delete({ id: warehouse.id })).response.status).toBe(403);
+  });
+
+  test("a person is seen and changed only from its own space, even through an account token's entries", async () => {
+    const account = await standIn.login();
+    const defaultSpace = (await unwrap(account.whoami.me())).space!;
+    const vault = await unwrap(account.spaces.create({ name: "Vault" }));
+    const vaultClient = standIn.withToken((await unwrap(account.spaces.token({ id: vault.id }))).key);
+    const defaultClient = standIn.withToken((await unwrap(account.spaces.token({ id: defaultSpace.id }))).key);
+    await unwrap(vaultClient.sources.create({ name: "vault-cam" }));
+    const lobby = await unwrap(account.sources.create({ name: "lobby-cam" }));
+    const photo = image("vault-person");
+    const person = await unwrap(vaultClient.persons.create({ image: photo, source: "vault-cam" }));
+
+    // The account token finds the vault's person; the search's entry lands in the person's space.
+    expect(await unwrap(account.persons.search({ image: photo }))).toMatchObject({ result: "exact", pid: person.pid });
+    expect((await unwrap(defaultClient.entries.list({ pid: [person.pid!] }))).count).toBe(0);
+    const vaultEntries = (await unwrap(vaultClient.entries.list({ pid: [person.pid!] }))).results;
+    expect(vaultEntries.map((e) => [e.result, e.space.id])).toEqual([["exact", vault.id], ["new", vault.id]]);
+
+    // Re-initialisation by photo takes a source of the person's own space only.
+    const fromLobby = await account.persons.reinitByPhoto({ pid: person.pid!, image: photo, source: "lobby-cam" });
+    expect(fromLobby.error).toEqual(namingFields("source"));
+    expect((await account.persons.reinitByPhoto({ pid: person.pid!, image: photo, source: "vault-cam" })).response.status).toBe(204);
+    const vaultTotal = (await unwrap(vaultClient.entries.get({ pid: person.pid! }))).total;
+
+    // An entry of the default space tied to the vault's person (as one recorded before
+    // these rules) neither re-initialises that person nor counts in the vault's stats.
+    const { state } = standIn.server;
+    const stray = state.recordEntry({
+      source: state.sources.get(lobby.id),
+      face: state.persons.get(person.pid!)!.face,
+      result: "exact",
+      person: state.persons.get(person.pid!),
+      confidence: 100,
+      asm: false,
+    });
+    expect((await defaultClient.persons.reinit({ id: stray.data.id })).error).toEqual(namingFields("id"));
+    expect((await unwrap(vaultClient.entries.get({ pid: person.pid! }))).total).toBe(vaultTotal);
+    expect((await unwrap(account.entries.get({ pid: person.pid! }))).total).toBe(vaultTotal + 1);
   });
 
   test("thresholds, groups and notifications are per space", async () => {

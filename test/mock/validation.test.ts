@@ -53,6 +53,32 @@ describe("request validation from the document", () => {
     expect((await raw(`${standIn.server.apiUrl}/v1/entries/?sex=0%2C1&result=new,nm`, { token: key })).status).toBe(200);
   });
 
+  test("numbers are finite, and integer parameters are decimal digits only", async () => {
+    const { key } = await token();
+    const api = standIn.server.apiUrl;
+    // JSON's 1e309 parses to Infinity, which no integer field takes.
+    for (const [field, value] of [["identify_facesize_threshold", "1e309"], ["auto_create_facesize_threshold", "-1e309"]] as const) {
+      const response = await fetch(`${api}/v1/sources/`, {
+        method: "POST",
+        headers: { Authorization: `Token ${key}`, "Content-Type": "application/json" },
+        body: `{"name": "infinite ${field}", "${field}": ${value}}`,
+      });
+      expect({ field, status: response.status, body: await response.json() }).toEqual({ field, status: 400, body: namingFields(field) });
+    }
+    const { body: source } = await raw(`${api}/v1/sources/`, { method: "POST", token: key, json: { name: "decimal" } });
+    expect((await raw(`${api}/v1/sources/${source.id}/`, { token: key })).status).toBe(200);
+    // Path integers in another form are no URL of the operation (404); query integers are 400s naming them.
+    for (const form of ["0x1", "1e0", "1.0", "%201", "+1"].map((f) => f.replace("1", String(source.id)))) {
+      expect({ form, ...(await raw(`${api}/v1/sources/${form}/`, { token: key })) }).toEqual({ form, status: 404, body: { error_codes: [404], message: "Not found.", fields: [] } });
+    }
+    expect(await raw(`${api}/v1/groups/persons/0x1/pids/`, { token: key })).toEqual({ status: 400, body: namingFields("id") });
+    for (const query of ["offset=Infinity", "offset=0x10", "offset=1e1", "offset=%201", "spaces_ids=1%2C0x2"]) {
+      const name = query.split("=")[0]!;
+      expect({ query, ...(await raw(`${api}/v1/sources/?${query}`, { token: key })) }).toEqual({ query, status: 400, body: namingFields(name) });
+    }
+    expect((await raw(`${api}/v1/sources/?offset=0&limit=007&spaces_ids=1%2C2`, { token: key })).status).toBe(200);
+  });
+
   test("a JSON body that does not parse is a 400", async () => {
     const { key } = await token();
     const response = await raw(`${standIn.server.apiUrl}/v1/sources/`, {

@@ -42,7 +42,9 @@ export const entries: Handlers<"entries.list" | "entries.get" | "entries.delete"
 
   "entries.get": (ctx) => {
     const person = visiblePerson(ctx, ctx.params.pid);
-    const own = [...ctx.store.entries.values()].map((e) => e.data).filter((e) => e.pid === person.pid);
+    // Only entries of spaces the caller sees count, as everywhere.
+    const visible = me(ctx).visible;
+    const own = [...ctx.store.entries.values()].filter((e) => visible.has(e.spaceId) && e.data.pid === person.pid).map((e) => e.data);
     const count = (test: (e: Entry) => boolean) => own.filter(test).length;
     return ok({
       pid: person.pid,
@@ -70,7 +72,7 @@ export const entries: Handlers<"entries.list" | "entries.get" | "entries.delete"
   "entries.delete": (ctx) => {
     const entry = ctx.store.entries.get(ctx.params.id);
     if (!entry || !me(ctx).visible.has(entry.spaceId)) throw notFound();
-    ctx.store.entries.delete(ctx.params.id);
+    ctx.store.deleteEntry(entry);
     return noContent();
   },
 };

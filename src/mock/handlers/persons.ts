@@ -11,19 +11,26 @@ import { actingSpace, created, invalid, me, noContent, ok, requestedLevel, uploa
 type S = components["schemas"];
 
 /** A source, by name, visible from the token (its own space first), or 400 on `source`. */
-function sourceNamed(ctx: Ctx<"persons.create" | "persons.reinitByPhoto">, name: string): SourceRecord {
+function sourceNamed(ctx: Ctx<"persons.create">, name: string): SourceRecord {
   const caller = me(ctx);
   const source = ctx.store.sourceByName(name, caller.visible, caller.space?.id);
   if (!source) throw invalid(["source", "Source with this name does not exist."]);
   return source;
 }
 
-/** The uploaded face (its bytes kept for entry images), or 400 when it is smaller than `facesize`. */
+/** A source, by name, of the person's space (a source elsewhere would record the person's entry there), or 400 on `source`. */
+function sourceOfPersonNamed(ctx: Ctx<"persons.reinitByPhoto">, person: PersonRecord, name: string): SourceRecord {
+  const source = ctx.store.sourceByName(name, new Set([person.spaceId]));
+  if (source) return source;
+  if (ctx.store.sourceByName(name, me(ctx).visible)) throw invalid(["source", "The source is not in the space of the person."]);
+  throw invalid(["source", "Source with this name does not exist."]);
+}
+
+/** The uploaded photo and its face, or 400 when the face is smaller than `facesize`. */
 function faceIn(ctx: Ctx<"persons.create" | "persons.reinitByPhoto">, facesize: number) {
   const { file, face } = uploadedFace(ctx, "image");
-  ctx.store.keepUpload(file, face);
   if (face.size < facesize) throw invalid(["image", `No face of at least ${facesize} pixels found (the largest is ${face.size}).`]);
-  return face;
+  return { file, face };
 }
 
 function asmOf(face: Face): Pick<S["PersonResult"], "age" | "sex" | "mood"> {
@@ -45,6 +52,16 @@ function entrySource(ctx: Ctx<"persons.createByEntry" | "persons.reinit">, entry
   return source;
 }
 
+/**
+ * The person an entry is tied to, or 400 on `id`. Only a person of the entry's own space
+ * (so one the caller sees): an entry never reaches into another space.
+ */
+function entryPerson(ctx: Ctx<"persons.reinit">, entry: EntryRecord): PersonRecord {
+  if (entry.data.pid === null) throw invalid(["id", "The entry does not belong to a person."]);
+  const person = ctx.store.persons.get(entry.data.pid);
+  if (!person || person.spaceId !== entry.spaceId) throw invalid(["id", "The person of this entry no longer exists."]);
+  return person;
+}
 
 export const persons: Handlers<
   "persons.create" | "persons.createByEntry" | "persons.reinit" | "persons.reinitByPhoto" | "persons.search" | "persons.delete"
@@ -53,7 +70,7 @@ export const persons: Handlers<
     const { store, body } = ctx;
     const source = sourceNamed(ctx, body.source);
     const settings = source.settings;
-    const face = faceIn(ctx, body.facesize ?? settings.manual_create_facesize_threshold);
+    const { file, face } = faceIn(ctx, body.facesize ?? settings.manual_create_facesize_threshold);
     const asm = body.identify_asm ?? settings.manual_identify_asm;
     const space = store.spaces.get(source.spaceId)!;
     // Duplicates are looked for among the persons of the source's space.
@@ -67,7 +84,7 @@ export const persons: Handlers<
       return ok({ result: found, pid: match.pid, confidence: score, ...(asm ? asmOf(face) : {}) });
     }
     const person = store.createPerson(space, source, face);
-    store.recordEntry({ source, face, result: "new", person, confidence: 100, asm });
+    store.recordEntry({ source, face, upload: file, result: "new", person, confidence: 100, asm });
     return created({ result: "new", pid: person.pid, confidence: 100, ...(asm ? asmOf(face) : {}) });
   },
 
@@ -94,12 +111,9 @@ export const persons: Handlers<
   "persons.reinit": (ctx) => {
     const { store } = ctx;
     const entry = visibleEntry(ctx, ctx.body.id);
-    const person = entry.data.pid === null ? undefined : store.persons.get(entry.data.pid);
-    if (entry.data.pid === null) throw invalid(["id", "The entry does not belong to a person."]);
-    if (!person) throw invalid(["id", "The person of this entry no longer exists."]);
+    const person = entryPerson(ctx, entry);
     const source = entrySource(ctx, entry);
     const confidence = similarity(entry.face, person.face);
-    person.face = entry.face;
     const asm = source.settings.manual_identify_asm;
     store.recordEntry({ source, face: entry.face, result: "reinit", person, confidence, asm });
     return noContent();
@@ -108,28 +122,29 @@ export const persons: Handlers<
   "persons.reinitByPhoto": (ctx) => {
     const { store, body } = ctx;
     const person: PersonRecord = visiblePerson(ctx, ctx.params.pid);
-    const source = sourceNamed(ctx, body.source);
+    const source = sourceOfPersonNamed(ctx, person, body.source);
     const required = requestedLevel(body.result);
-    const face = faceIn(ctx, body.facesize ?? source.settings.manual_create_facesize_threshold);
+    const { file, face } = faceIn(ctx, body.facesize ?? source.settings.manual_create_facesize_threshold);
     const space = store.spaces.get(person.spaceId)!;
     const score = similarity(face, person.face);
     if (!reaches(levelOf(score, space.thresholds), required)) throw invalid(["image", "The face does not match the person."]);
-    person.face = face;
     const asm = body.identify_asm ?? source.settings.manual_identify_asm;
-    store.recordEntry({ source, face, result: "reinit", person, confidence: score, asm });
+    store.recordEntry({ source, face, upload: file, result: "reinit", person, confidence: score, asm });
     return noContent();
   },
 
   "persons.search": (ctx) => {
     const { store, body } = ctx;
     const { file, face } = uploadedFace(ctx, "image");
-    store.keepUpload(file, face);
     const asm = body.identify_asm ?? false;
     const { person, score } = store.bestMatch(face, me(ctx).visible);
     const found = person ? levelOf(score, store.spaces.get(person.spaceId)!.thresholds) : "nm";
     const match = found === "nm" ? undefined : person;
-    // A search names no source: its entry lands in the caller's own space.
-    store.recordEntry({ source: undefined, spaceId: actingSpace(ctx).id, face, result: found, person: match, confidence: score, asm });
+    // A search names no source. Its entry is the matched person's, so it lands in that
+    // person's space (an account token searches every space; an entry of its own space
+    // would show that person to that space's tokens); without a match, in the caller's.
+    const spaceId = match?.spaceId ?? actingSpace(ctx).id;
+    store.recordEntry({ source: undefined, spaceId, face, upload: file, result: found, person: match, confidence: score, asm });
     const answer = match ? { result: found, pid: match.pid, confidence: score } : { result: "nm", pid: null, confidence: score };
     return ok({ ...answer, ...(asm ? asmOf(face) : {}) });
   },
