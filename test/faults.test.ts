@@ -1142,6 +1142,28 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
       expectNoSecrets(await rejection(unwrap(Promise.resolve(result))));
     });
 
+    it("secrets echoed in other JSON spellings outside an ErrorBody (Python's \\u00e4, an escaped letter) are not in the excerpt", async () => {
+      const ACCENTED = "pässwörd-S3CRET-ü";
+      const python = (text: string) => text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+      const body = `{"non_field_errors":["bad ${python(ACCENTED)}"],"auth":"Token \\u${TOKEN.charCodeAt(0).toString(16).padStart(4, "0")}${TOKEN.slice(1)}"}`;
+      expect(body).not.toContain(TOKEN);
+      expect(body).not.toContain(ACCENTED);
+      iam.script(raw(400, body, { "content-type": "application/json" }));
+      const { error } = await tokenClient({ maxRetries: 0 }).auth.login({ username: USERNAME, password: ACCENTED });
+      expect(error?.message).toMatch(/^NeuroIO answered HTTP 400 with an unexpected body: /);
+      // The excerpt, decoded as a reader would decode it.
+      const decoded = JSON.parse(JSON.parse(error!.message.slice(error!.message.indexOf(": ") + 2)));
+      expect(decoded).toEqual({ non_field_errors: ["bad [redacted]"], auth: "Token [redacted]" });
+    });
+
+    it("a token's key given in the path is redacted from an echo in the URL's spelling too (percent-encoded)", async () => {
+      const KEY = "key/S3CRET+tail=";
+      iam.script(({ res, seen }) => send(res, 404, { error_codes: [404], message: `No token at ${seen.url}.`, fields: [] }));
+      const { error } = await tokenClient({ maxRetries: 0 }).tokens.get({ token_id_or_key: KEY });
+      expect(iam.requests.map((r) => r.url)).toEqual([`/v1/tokens/${encodeURIComponent(KEY)}/`]);
+      expect(error?.message).toBe("No token at /v1/tokens/[redacted]/.");
+    });
+
     it("a token echoed in the reason phrase or a header does not reach result.response", async () => {
       api.script(({ res }) => {
         res.writeHead(400, `Bad Token ${TOKEN}`, { "content-type": "application/json", "x-echo": `Token ${TOKEN}` });
@@ -1309,6 +1331,13 @@ describe("options are checked before anything is sent", () => {
       [{ eventsUrl: "http://127.0.0.1/" }, "eventsUrl"],
       [{ fetch: "fetch" }, "fetch"],
       [{ middleware: {} }, "middleware"],
+      // Operation paths would land in the query or fragment.
+      [{ apiUrl: "http://127.0.0.1/?region=eu" }, "apiUrl"],
+      [{ iamUrl: "http://127.0.0.1/#x" }, "iamUrl"],
+      [{ apiUrl: "http://127.0.0.1/?" }, "apiUrl"],
+      // A misspelt option would leave the default in force.
+      [{ apikey: TOKEN }, "apikey"],
+      [{ timeout: 5 }, "timeout"],
     ] as [ClientOptions, string][]) {
       let error: unknown;
       try {
@@ -1318,7 +1347,36 @@ describe("options are checked before anything is sent", () => {
       }
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).field).toBe(field);
+      expectNoSecrets(error);
     }
+  });
+
+  it("a host URL with credentials is refused without quoting them", () => {
+    for (const url of [`http://user:${PASSWORD}@127.0.0.1/`, `http://${TOKEN}@127.0.0.1/`]) {
+      for (const name of ["apiUrl", "iamUrl"] as const) {
+        const error = (() => {
+          try {
+            new Client({ [name]: url });
+          } catch (thrown) {
+            return thrown;
+          }
+        })();
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).field).toBe(name);
+        expect((error as InputError).problem).toContain("without user:password@");
+        expectNoSecrets(error);
+      }
+    }
+    // Nor when the URL does not parse at all.
+    const error = (() => {
+      try {
+        new Client({ apiUrl: `http://user:${PASSWORD}@127.0 .0.1/` });
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect((error as InputError).problem).toContain("[redacted]@");
+    expectNoSecrets(error);
   });
 
   it("per-call options: a bad value rejects the call with InputError and nothing is sent", async () => {

@@ -152,6 +152,9 @@ const CASES: Case[] = [
   ["groups.add", "pids[1]", (c) => c.groups.add({ pids: ["p1", "p\uDFFF"], groups_ids: [1] })],
   ["persons.create", "source", (c) => c.persons.create({ image, source: "\uD800" })],
   ["persons.create", "image.filename", (c) => c.persons.create({ image: { data: image, filename: "\uD800.jpg" }, source: "cam" })],
+  // fields are the input's own: one inherited from a prototype (a class's getter) would not be sent
+  ["sources.delete", "id", (c) => c.sources.delete(js(Object.create({ id: 42 })))],
+  ["sources.get", "id", (c) => c.sources.get(js(new (class { get id() { return 42; } })()))],
 ];
 
 test(`the table has at least 60 cases across every namespace`, () => {
@@ -196,6 +199,20 @@ describe.each(PATH_OPERATIONS)("%s path parameter %s", (operationId, name, isStr
     expect(thrown).toMatchObject({ operation: operationId });
     expect(server.requests).toHaveLength(0);
   });
+});
+
+test("a secret field's problem never quotes its value", async () => {
+  const problems = await Promise.all([
+    client.auth.login(js({ username: "demo", password: 86753090 })),
+    client.auth.passwordChange(js({ old_password: 86753090, new_password: "b" })),
+    client.tokens.delete({ token_id_or_key: "." }),
+  ].map((call) => call.catch((e: InputError) => e.message)));
+  expect(problems).toEqual([
+    "auth.login: password: expected a string, got [redacted]",
+    "auth.passwordChange: old_password: expected a string, got [redacted]",
+    "tokens.delete: token_id_or_key: [redacted] is not a valid path segment",
+  ]);
+  expect(server.requests).toHaveLength(0);
 });
 
 test("a string path parameter is sent percent-encoded as one segment", async () => {

@@ -84,21 +84,30 @@ export class ResponseTooLargeError extends Error {
 export const REDACTED = "[redacted]";
 
 /**
- * `text` with every secret replaced, as written and as JSON escapes it (a server may echo a
- * request inside a JSON string). Run it before cutting any excerpt, so that no part of a
- * secret survives the cut.
+ * `text` with every secret replaced, as written and in any spelling JSON has for it (a
+ * server may echo a request inside a JSON string, escaping any character: `\u00e4` as
+ * Python writes non-ASCII, `\/`, `\u0074`). Run it before cutting any excerpt, so that no
+ * part of a secret survives the cut.
  */
 export function redact(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) {
     if (!secret) continue;
     if (text.includes(secret)) text = text.split(secret).join(REDACTED);
-    // An escaped form differs from the secret by its backslashes: without one in the text
-    // there is none to find (the common case: header values, reason phrases, messages).
-    if (!text.includes("\\")) continue;
-    const escaped = JSON.stringify(secret).slice(1, -1);
-    if (escaped !== secret && text.includes(escaped)) text = text.split(escaped).join(REDACTED);
+    // An escaped spelling has a backslash: without one in the text there is none to find
+    // (the common case: header values, reason phrases, messages).
+    if (text.includes("\\")) text = text.replace(jsonSpellings(secret), REDACTED);
   }
   return text;
+}
+
+/**
+ * Matches `secret` however JSON may spell each of its UTF-16 units: as itself, escaped
+ * (`\/`, `\"`) or as `\u00e4` (hex in either case; the `i` flag also matches the
+ * secret's letters in the other case, which only redacts more).
+ */
+function jsonSpellings(secret: string): RegExp {
+  const unit = (c: string) => `(?:\\\\?${c.replace(/\W/, "\\$&")}|\\\\u${c.charCodeAt(0).toString(16).padStart(4, "0")})`;
+  return new RegExp(secret.split("").map(unit).join(""), "gi");
 }
 
 /**

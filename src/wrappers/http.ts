@@ -1,7 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import { ConnectionError, InputError, ResponseTooLargeError, TimeoutError, redact, redactValue, scrub, type ErrorBody } from "./errors";
 import { OPERATIONS, type OperationId } from "../generated/operations";
-import { MAX_TIMER_MS, checkNumbers, checkSignal, checkType } from "./options";
+import { MAX_TIMER_MS, checkNumbers, checkOptionNames, checkSignal, checkType } from "./options";
 import type { Session } from "./session";
 import { USER_AGENT, decodingFailure, defaultTransport } from "./runtime";
 
@@ -181,13 +181,8 @@ export class Http {
 
   private settings(operation: string, options: RequestOptions): CallSettings {
     checkType("options", options, "object");
-    // A misspelt option (`timeout`) would silently leave the default in force; so would a
-    // field given to an operation without input, whose one argument is the options.
-    for (const name of Object.keys(options)) {
-      if (!CALL_OPTIONS.includes(name as keyof RequestOptions)) {
-        throw new InputError(name, `is not an option of a call; expected ${CALL_OPTIONS.join(", ")}`, operation);
-      }
-    }
+    // Also a field given to an operation without input, whose one argument is the options.
+    checkOptionNames(options, CALL_OPTIONS, "a call", operation);
     checkNumbers(options, ["timeoutMs", "maxRetries", "deadlineMs", "maxResponseBytes"]);
     checkSignal("signal", options.signal);
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;

@@ -1,4 +1,4 @@
-import { InputError } from "./errors";
+import { InputError, redact } from "./errors";
 import type { FieldSpec, OperationSpec, SchemaSpec } from "./operation";
 
 /**
@@ -18,15 +18,19 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
   const given = (input ?? {}) as Record<string, unknown>;
   checkFieldNames(operation, spec.input, given);
   for (const [name, field] of Object.entries(spec.input)) {
-    const value = given[name];
-    checkWellFormed(name, value, fail);
+    // Own fields only, as they are sent (one from a prototype, a getter of a class, is not).
+    const value = Object.prototype.propertyIsEnumerable.call(given, name) ? given[name] : undefined;
+    // A secret's problem is told without its value (a password given as a number, say);
+    // an object's description names only its kind.
+    const failField: Fail = field.secret && typeof value !== "object" ? (at, problem) => fail(at, redact(problem, [describeValue(value)])) : fail;
+    checkWellFormed(name, value, failField);
     if (value === undefined) {
-      if (field.required) fail(name, "is required");
+      if (field.required) failField(name, "is required");
       continue;
     }
-    if (value === null && !nullable(field.schema)) fail(name, field.required ? "is required" : "must not be null");
-    if (field.in === "path") checkPathSegment(name, field, value, fail);
-    else if (field.schema.format !== "binary") check(name, field.schema, value, fail, field.in === "query");
+    if (value === null && !nullable(field.schema)) failField(name, field.required ? "is required" : "must not be null");
+    if (field.in === "path") checkPathSegment(name, field, value, failField);
+    else if (field.schema.format !== "binary") check(name, field.schema, value, failField, field.in === "query");
   }
 }
 

@@ -139,12 +139,18 @@ export function isSecret(field: FieldSpec | undefined): boolean {
   return field?.secret === true;
 }
 
-/** The values of the input's secret fields (login, password change, a token by its key): a server may echo them. */
+/**
+ * The values of the input's secret fields (login, password change, a token by its key): a
+ * server may echo them, a path's as the URL spelled them too.
+ */
 function secretsOf(spec: OperationSpec, input: Record<string, unknown> | undefined): readonly string[] {
   let found: string[] | undefined;
   for (const name in input) {
     const value = input[name];
-    if (typeof value === "string" && value && isSecret(spec.input[name])) (found ??= []).push(value);
+    const field = spec.input[name];
+    if (typeof value !== "string" || !value || !isSecret(field)) continue;
+    (found ??= []).push(value);
+    if (field!.in === "path" && encodeURIComponent(value) !== value) found.push(encodeURIComponent(value));
   }
   return found ?? NONE;
 }

@@ -44,13 +44,28 @@ export function checkNumbers(options: object, names: readonly NumericOption[]): 
   }
 }
 
-/** `value` when it is an absolute URL with one of `protocols`, else an InputError. */
+/**
+ * `value` when it is an absolute URL with one of `protocols`, else an InputError (which
+ * shows no userinfo of it). An http(s) URL is a host that operation paths are appended
+ * to: no query or fragment (they would take the paths in) and no `user:password@` (fetch
+ * refuses it; the token authenticates).
+ */
 export function checkUrl(name: string, value: unknown, protocols: readonly string[]): string {
   const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
-  if (!url || !protocols.includes(url.protocol)) {
-    throw new InputError(name, `must be an absolute ${protocols.map((p) => p.slice(0, -1)).join(" or ")} URL, got ${describeValue(value)}`);
+  const host = protocols.includes("http:");
+  if (!url || !protocols.includes(url.protocol) || (host && (url.username || url.password || /[?#]/.test(url.href)))) {
+    const shown = typeof value === "string" ? value.replace(/\/\/[^]*@/, "//[redacted]@") : value;
+    const kind = `an absolute ${protocols.map((p) => p.slice(0, -1)).join(" or ")} URL${host ? " without user:password@, query or fragment" : ""}`;
+    throw new InputError(name, `must be ${kind}, got ${describeValue(shown)}`);
   }
   return value as string;
+}
+
+/** Refuses a name in `given` that is not in `known`: a misspelt option (`timeout`) would leave the default in force. */
+export function checkOptionNames(given: object, known: readonly string[], of: string, operation?: string): void {
+  for (const name of Object.keys(given)) {
+    if (!known.includes(name)) throw new InputError(name, `is not an option of ${of}; expected ${known.join(", ")}`, operation);
+  }
 }
 
 /** Checks that `value` is undefined or of the JavaScript type `type`. */
