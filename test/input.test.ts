@@ -255,25 +255,24 @@ test("files of an accepted or unknown media type go out: JPEG, PNG with paramete
   expect(server.requests.map((r) => r.files.image?.contentType)).toEqual(["image/jpeg", "image/png", "application/octet-stream", "application/octet-stream"]);
 });
 
+/** Runs the generator of the operation layer on a document of one path, `/v1/widgets/`: "generated", or the error it stops with. */
+function generateWidgets(pathItem: object): string {
+  const document = {
+    openapi: "3.1.0",
+    info: { title: "widgets", version: "1" },
+    paths: { "/v1/widgets/": { servers: [{ url: "https://api.neuroio.com" }], ...pathItem } },
+  };
+  const script = `
+    const { operationsLayer } = await import(${JSON.stringify(pathToFileURL(path.join(__dirname, "../scripts/operations.mjs")).href)});
+    try { operationsLayer(${JSON.stringify(document)}); console.log("generated"); } catch (error) { console.log(error.message); }`;
+  return execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 120_000 }).trim();
+}
+
 // The checker reads a fixed set of keywords and formats (scripts/operations.mjs); one the
 // document uses beyond them would otherwise go unchecked without a word.
 test("generating from a document whose input uses a keyword or format the checker does not read fails, naming the field", () => {
-  const generate = (schema: object): string => {
-    const document = {
-      openapi: "3.1.0",
-      info: { title: "widgets", version: "1" },
-      paths: {
-        "/v1/widgets/": {
-          servers: [{ url: "https://api.neuroio.com" }],
-          get: { operationId: "widgets.list", parameters: [{ name: "limit", in: "query", schema }], responses: { 200: { description: "ok" } } },
-        },
-      },
-    };
-    const script = `
-      const { operationsLayer } = await import(${JSON.stringify(pathToFileURL(path.join(__dirname, "../scripts/operations.mjs")).href)});
-      try { operationsLayer(${JSON.stringify(document)}); console.log("generated"); } catch (error) { console.log(error.message); }`;
-    return execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 120_000 }).trim();
-  };
+  const generate = (schema: object): string =>
+    generateWidgets({ get: { operationId: "widgets.list", parameters: [{ name: "limit", in: "query", schema }], responses: { 200: { description: "ok" } } } });
   expect(generate({ type: "integer", minimum: 1, description: "page size" })).toBe("generated");
   expect(generate({ type: "integer", exclusiveMinimum: 0 })).toBe(
     "widgets.list: limit: src/wrappers/input.ts does not check `exclusiveMinimum`; teach it, then add it to CONSTRAINTS in scripts/operations.mjs",
@@ -281,4 +280,21 @@ test("generating from a document whose input uses a keyword or format the checke
   expect(generate({ anyOf: [{ type: "integer" }, { type: "string", format: "email" }] })).toMatch(/^widgets\.list: limit: .* does not know the format email;/);
   // A secret is a field's own value (the client keeps it out of errors and hooks); one inside a list would not be kept.
   expect(generate({ type: "array", items: { type: "string", format: "password" } })).toMatch(/^widgets\.list: limit: format password below the field's own value/);
+}, 240_000);
+
+// The operation table marks path parameters only; the other fields go in the body when there
+// is one, else in the query (FieldSpec.in). An operation with both would be sent wrong.
+test("generating from a document where an operation takes query parameters and a body fails, naming them", () => {
+  const create = (parameters: object[]) => ({
+    post: {
+      operationId: "widgets.create",
+      parameters,
+      requestBody: { content: { "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } } } },
+      responses: { 201: { description: "created" } },
+    },
+  });
+  expect(generateWidgets(create([]))).toBe("generated");
+  expect(generateWidgets(create([{ name: "dry_run", in: "query", schema: { type: "boolean" } }]))).toBe(
+    "widgets.create: query parameters (dry_run) beside a request body; the client sends every field but a path parameter in the body",
+  );
 }, 240_000);

@@ -147,15 +147,11 @@ export class Client {
   }
 
   toJSON() {
-    return this.describe();
+    return { iamUrl: this.#hosts.iamUrl, apiUrl: this.#hosts.apiUrl, authenticated: this.authenticated };
   }
 
   [INSPECT]() {
-    return `Client ${JSON.stringify(this.describe())}`;
-  }
-
-  private describe() {
-    return { iamUrl: this.#hosts.iamUrl, apiUrl: this.#hosts.apiUrl, authenticated: this.authenticated };
+    return `Client ${JSON.stringify(this)}`;
   }
 }
 
@@ -172,15 +168,14 @@ type Hosts = Required<Pick<ClientOptions, "iamUrl" | "apiUrl" | "eventsUrl">>;
  */
 function hostsOf(options: ClientOptions): Hosts {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  // The option, else the variable, else the default; an error names whichever was given.
+  const url = (option: keyof Hosts, variable: string, protocols: readonly string[]) =>
+    checkUrl(options[option] !== undefined ? option : variable, options[option] ?? env[variable] ?? DEFAULTS[option], protocols);
   const HTTP = ["http:", "https:"];
   return {
-    iamUrl: checkUrl(options.iamUrl !== undefined ? "iamUrl" : "NEUROIO_IAM_URL", options.iamUrl ?? env.NEUROIO_IAM_URL ?? DEFAULTS.iamUrl, HTTP),
-    apiUrl: checkUrl(options.apiUrl !== undefined ? "apiUrl" : "NEUROIO_API_URL", options.apiUrl ?? env.NEUROIO_API_URL ?? DEFAULTS.apiUrl, HTTP),
-    eventsUrl: checkUrl(
-      options.eventsUrl !== undefined ? "eventsUrl" : "NEUROIO_EVENTS_URL",
-      options.eventsUrl ?? env.NEUROIO_EVENTS_URL ?? DEFAULTS.eventsUrl,
-      ["ws:", "wss:"],
-    ),
+    iamUrl: url("iamUrl", "NEUROIO_IAM_URL", HTTP),
+    apiUrl: url("apiUrl", "NEUROIO_API_URL", HTTP),
+    eventsUrl: url("eventsUrl", "NEUROIO_EVENTS_URL", ["ws:", "wss:"]),
   };
 }
 
@@ -195,7 +190,7 @@ function checkOptions(options: ClientOptions): void {
   checkType("options", options, "object");
   checkOptionNames(options, CLIENT_OPTIONS, "the client");
   if (options.apiToken !== undefined) checkToken("apiToken", options.apiToken);
-  checkNumbers(options, ["timeoutMs", "deadlineMs", "maxRetries", "maxRetryDelayMs", "maxUploadBytes", "maxResponseBytes"]);
+  checkNumbers(options);
   checkType("fetch", options.fetch, "function");
   // Now, not at the first call, where openapi-fetch would refuse a hookless one with a plain Error.
   checkMiddleware(options.middleware);

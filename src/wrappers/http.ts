@@ -140,7 +140,7 @@ export function querySerializer(query: Record<string, unknown>): string {
   for (const name in query) {
     const value = query[name];
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
-    const encoded = Array.isArray(value) ? value.map((v) => encodeURIComponent(v)).join(",") : encodeURIComponent(value as string);
+    const encoded = Array.isArray(value) ? value.map(encodeURIComponent).join(",") : encodeURIComponent(value as string);
     pairs.push(`${name}=${encoded}`);
   }
   return pairs.join("&");
@@ -165,25 +165,28 @@ export class Http {
   }
 
   /**
-   * One call of `operation` with a request operation.ts built. Options out of range reject
-   * with an InputError, before anything is sent. `inputSecrets`: the secrets the request
-   * carries (its `format: password` fields: passwords, a token's key), which nothing may show.
+   * One call of `operation` with a request operation.ts built: its attempts, the waits
+   * between them and a re-login, within its deadline. Options out of range reject with an
+   * InputError, before anything is sent. `inputSecrets`: the secrets the request carries
+   * (its `format: password` fields: passwords, a token's key); nothing the call returns or
+   * throws carries a secret.
    */
-  send(operation: string, request: PendingRequest, options: RequestOptions = {}, inputSecrets: readonly string[] = []): Promise<Reply> {
-    let settings: CallSettings;
+  async send(operation: string, request: PendingRequest, options: RequestOptions = {}, inputSecrets: readonly string[] = []): Promise<Reply> {
+    const settings = this.settings(operation, options);
+    // Grows as the call goes: a re-login brings a new token, and the old one may still be echoed.
+    const secrets = [...inputSecrets];
     try {
-      settings = this.settings(operation, options);
+      return await this.attempts(request, operation, settings, secrets);
     } catch (error) {
-      return Promise.reject(error);
+      throw scrub(error, this.remember(secrets));
     }
-    return this.call(request, operation, settings, inputSecrets);
   }
 
   private settings(operation: string, options: RequestOptions): CallSettings {
     checkType("options", options, "object");
     // Also a field given to an operation without input, whose one argument is the options.
     checkOptionNames(options, CALL_OPTIONS, "a call", operation);
-    checkNumbers(options, ["timeoutMs", "maxRetries", "deadlineMs", "maxResponseBytes"]);
+    checkNumbers(options);
     checkSignal("signal", options.signal);
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
     return {
@@ -193,17 +196,6 @@ export class Http {
       deadlineMs: options.deadlineMs ?? this.config.deadlineMs ?? 2 * timeoutMs,
       maxResponseBytes: options.maxResponseBytes ?? this.config.maxResponseBytes,
     };
-  }
-
-  /** One call: its attempts, the waits between them and a re-login, within its deadline; nothing it returns or throws carries a secret. */
-  private async call(request: PendingRequest, operation: string, settings: CallSettings, inputSecrets: readonly string[]): Promise<Reply> {
-    // Grows as the call goes: a re-login brings a new token, and the old one may still be echoed.
-    const secrets = [...inputSecrets];
-    try {
-      return await this.attempts(request, operation, settings, secrets);
-    } catch (error) {
-      throw scrub(error, this.remember(secrets));
-    }
   }
 
   /** `secrets` with the session's current ones added. */
@@ -340,10 +332,10 @@ async function normalize(operation: string, response: Answer | Response, maxByte
     return { ...reply(JSON.stringify(body), body), status: 502, statusText: "Bad Gateway", fromSuccess: true };
   };
   const returns = OPERATIONS[operation as OperationId]?.returns;
-  // No content: 204, 205 (a Response cannot carry one), 304, and a 202 where the operation
+  // No content: 204, 205 and 304 (a Response cannot carry one), and a 202 where the operation
   // promises no body (NeuroIO's deletes). Where it promises JSON, that is a broken answer
   // below; a 304 is an error like any other status outside 2xx.
-  const empty = status === 204 || status === 205 || status === 304 || (status === 202 && returns === undefined);
+  const empty = NULL_BODY_STATUSES.has(status) || (status === 202 && returns === undefined);
   if (empty) await response.body?.cancel();
   const text = empty ? "" : "clone" in response ? await readText(response, maxBytes) : response.text;
   // A status HTTP has no class for (600 and up; a 1xx as the final answer) says nothing
@@ -446,14 +438,10 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return utf8.decode(chunks[0]);
-  const whole = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return utf8.decode(whole);
+  // In one synchronous run, so the shared decoder's stream state is this answer's alone.
+  let text = "";
+  for (const chunk of chunks) text += utf8.decode(chunk, { stream: true });
+  return text + utf8.decode();
 }
 
 function toErrorBody(status: number, text: string): ErrorBody {

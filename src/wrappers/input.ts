@@ -30,7 +30,8 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
     }
     if (value === null && !nullable(field.schema)) failField(name, field.required ? "is required" : "must not be null");
     if (field.in === "path") checkPathSegment(name, field, value, failField);
-    else if (field.schema.format !== "binary") check(name, field.schema, value, failField, field.in === "query");
+    // Any other field is in the body, or in the query when the operation takes no body.
+    else if (field.schema.format !== "binary") check(name, field.schema, value, failField, spec.body === undefined);
   }
 }
 

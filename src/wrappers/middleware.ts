@@ -46,7 +46,7 @@ export async function viaMiddleware(http: Http, operation: string, spec: Operati
   let shown: Reply | undefined;
   let response: Response | undefined;
   const result = await client.request(spec.method.toLowerCase() as "get", spec.path as never, {
-    baseUrl: http.hosts[spec.host],
+    baseUrl: http.hosts[spec.host ?? "api"],
     params: { path: secrets.length > 0 ? hideSecrets(spec, input.path) : input.path, query: input.query },
     body: secrets.length > 0 ? hideSecrets(spec, input.body) : input.body,
     fetch: async (request: Request) => {

@@ -13,7 +13,8 @@ import type { WithImages } from "./uploads";
  * and the types the generated namespaces are written in.
  */
 export interface OperationSpec {
-  host: "iam" | "api";
+  /** The IAM host; absent: the API host, as for most operations. */
+  host?: "iam";
   method: string;
   /** The path template, e.g. `/v1/sources/{id}/`. */
   path: string;
@@ -26,7 +27,12 @@ export interface OperationSpec {
 }
 
 export interface FieldSpec {
-  in: "path" | "query" | "body";
+  /**
+   * Where the field goes: "path" for a path parameter; any other field goes in the body
+   * when the operation takes one, else in the query string (no operation takes both:
+   * scripts/operations.mjs refuses a document where one does).
+   */
+  in?: "path";
   required?: boolean;
   /** A secret (the document's `format: password`: a password, a token's key): its value shows nowhere. */
   secret?: boolean;
@@ -95,9 +101,9 @@ export function split(spec: OperationSpec, input: Record<string, unknown> | unde
   const parts: SplitInput = { path: {}, query: {}, body: spec.body ? {} : undefined };
   for (const [name, value] of Object.entries(input ?? {})) {
     if (value === undefined) continue;
-    const field = spec.input[name]!;
-    if (field.in === "body") parts.body![name] = value;
-    else parts[field.in][name] = value instanceof Date ? value.toISOString() : value;
+    if (spec.input[name]!.in === "path") parts.path[name] = value;
+    else if (parts.body) parts.body[name] = value;
+    else parts.query[name] = value instanceof Date ? value.toISOString() : value;
   }
   return parts;
 }
@@ -118,7 +124,7 @@ export function createSend(http: Http, session: Session, maxUploadBytes: number)
     const encoded = body && spec.body === "multipart" ? (await loadUploads()).toFormData(operation, body, maxUploadBytes) : body;
     const secrets = secretsOf(spec, input as Record<string, unknown> | undefined);
     if (http.middleware.length > 0) return (await loadMiddleware()).viaMiddleware(http, operation, spec, { path, query, body: encoded }, options, secrets) as never;
-    return new Result(await http.send(operation, request(spec, http.hosts[spec.host], path, query, encoded), options, secrets)) as never;
+    return new Result(await http.send(operation, request(spec, http.hosts[spec.host ?? "api"], path, query, encoded), options, secrets)) as never;
   };
   return ((operation: OperationId, input: unknown, options?: RequestOptions) => {
     if (!Object.hasOwn(OVERRIDDEN, operation)) return sendWire(operation, input, options);

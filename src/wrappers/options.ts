@@ -36,9 +36,12 @@ export function checkNumber(name: NumericOption, value: unknown): number {
   return value;
 }
 
-/** Checks the numeric options present in `options` (undefined means "the default"). */
-export function checkNumbers(options: object, names: readonly NumericOption[]): void {
-  for (const name of names) {
+/**
+ * Checks the numeric options (those of LIMITS) present in `options` (undefined means "the
+ * default"), after checkOptionNames has refused any name that is not an option there.
+ */
+export function checkNumbers(options: object): void {
+  for (const name of Object.keys(LIMITS) as NumericOption[]) {
     const value = (options as Record<string, unknown>)[name];
     if (value !== undefined) checkNumber(name, value);
   }
