@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { ConnectionError, InputError, ResponseTooLargeError, TimeoutError, redact, redactValue, scrub, type ErrorBody } from "./errors";
+import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, redactValue, scrub, type ErrorBody } from "./errors";
 import { OPERATIONS, type OperationId } from "../generated/operations";
 import { MAX_TIMER_MS, checkNumbers, checkOptionNames, checkSignal, checkType } from "./options";
 import type { Session } from "./session";
