@@ -65,7 +65,7 @@ function checkPathSegment(name: string, field: FieldSpec, value: unknown, fail: 
     } catch {
       // Not an escape sequence: sent percent-encoded as it is.
     }
-    if (decoded === "." || decoded === "..") fail(name, `${JSON.stringify(value)} is not a valid path segment`);
+    if (decoded === "." || decoded === "..") fail(name, `${describeValue(value)} is not a valid path segment`);
   }
   check(name, field.schema, value, fail, false);
 }

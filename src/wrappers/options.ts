@@ -55,10 +55,10 @@ export function checkNumbers(options: object): void {
  */
 export function checkUrl(name: string, value: unknown, protocols: readonly string[]): string {
   const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
-  const host = protocols.includes("http:");
-  if (!url || !protocols.includes(url.protocol) || (host && (url.username || url.password || /[?#]/.test(url.href)))) {
+  const hostBase = protocols.includes("http:"); // an IAM or API host, which operation paths are appended to
+  if (!url || !protocols.includes(url.protocol) || (hostBase && (url.username || url.password || /[?#]/.test(url.href)))) {
     const shown = typeof value === "string" ? value.replace(/\/\/[^]*@/, "//[redacted]@") : value;
-    const kind = `an absolute ${protocols.map((p) => p.slice(0, -1)).join(" or ")} URL${host ? " without user:password@, query or fragment" : ""}`;
+    const kind = `an absolute ${protocols.map((p) => p.slice(0, -1)).join(" or ")} URL${hostBase ? " without user:password@, query or fragment" : ""}`;
     throw new InputError(name, `must be ${kind}, got ${describeValue(shown)}`);
   }
   return value as string;
