@@ -138,6 +138,8 @@ const CASES: Case[] = [
   ["auth.passwordChange", "password", (c) => c.auth.passwordChange(js({ old_password: "a", new_password: "b", password: "b" }))],
   ["auth.passwordChange", "resetTokens", (c) => c.auth.passwordChange(js({ old_password: "a", new_password: "b", resetTokens: true }))],
   ["whoami.me", "fields", (c) => c.whoami.me(js({ fields: "all" }))],
+  // a misspelt field is refused whatever its value: given as undefined, it still hides the mistake
+  ["spaces.list", "query", (c) => c.spaces.list(js({ query: undefined }))],
   // unknown per-call options
   ["spaces.list", "timeout", (c) => c.spaces.list({}, js({ timeout: 5 }))],
   ["sources.get", "retries", (c) => c.sources.get({ id: 1 }, js({ retries: 0 }))],

@@ -4,7 +4,8 @@ import { checkToken } from "./errors";
 import { Http } from "./http";
 import { loadLogin } from "./on-demand";
 import { createSend } from "./operation";
-import { DEFAULT_MAX_UPLOAD_BYTES, checkMiddleware, checkNumbers, checkOptionNames, checkType, checkUrl } from "./options";
+import { checkNames } from "./input";
+import { DEFAULT_MAX_UPLOAD_BYTES, checkMiddleware, checkNumbers, checkType, checkUrl } from "./options";
 import { Session, type Credentials } from "./session";
 
 /**
@@ -180,15 +181,15 @@ function hostsOf(options: ClientOptions): Hosts {
 }
 
 // Every client option: those with a default and the others (the type makes the list whole).
-const CLIENT_OPTIONS = Object.keys({
+const CLIENT_OPTIONS = {
   ...DEFAULTS,
   ...({ apiToken: 1, deadlineMs: 1, fetch: 1, middleware: 1 } satisfies Record<Exclude<keyof ClientOptions, keyof typeof DEFAULTS>, 1>),
-});
+};
 
 /** Checks every option given (see ClientOptions for the ranges); the URLs are checked by hostsOf. */
 function checkOptions(options: ClientOptions): void {
   checkType("options", options, "object");
-  checkOptionNames(options, CLIENT_OPTIONS, "the client");
+  checkNames(options, CLIENT_OPTIONS, "an option of the client");
   if (options.apiToken !== undefined) checkToken("apiToken", options.apiToken);
   checkNumbers(options);
   checkType("fetch", options.fetch, "function");

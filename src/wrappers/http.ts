@@ -1,7 +1,8 @@
 import type { Middleware } from "openapi-fetch";
 import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, redactValue, scrub, type ErrorBody } from "./errors";
 import { OPERATIONS, type OperationId } from "../generated/operations";
-import { MAX_TIMER_MS, checkNumbers, checkOptionNames, checkSignal, checkType } from "./options";
+import { checkNames } from "./input";
+import { MAX_TIMER_MS, checkNumbers, checkSignal, checkType } from "./options";
 import type { Session } from "./session";
 import { USER_AGENT, decodingFailure, defaultTransport } from "./runtime";
 
@@ -41,7 +42,8 @@ export interface RequestOptions {
   maxResponseBytes?: number;
 }
 
-const CALL_OPTIONS: readonly (keyof RequestOptions)[] = ["signal", "timeoutMs", "maxRetries", "deadlineMs", "maxResponseBytes"];
+// Every per-call option (the type makes the list whole).
+const CALL_OPTIONS: Record<keyof RequestOptions, true> = { signal: true, timeoutMs: true, maxRetries: true, deadlineMs: true, maxResponseBytes: true };
 
 /** A call's options with every default filled in. */
 interface CallSettings {
@@ -155,7 +157,7 @@ export class Http {
     private readonly config: TransportConfig,
     private readonly session: Session,
   ) {
-    const bare = (url: string) => (url.endsWith("/") ? url.slice(0, -1) : url);
+    const bare = (url: string) => url.replace(/\/$/, "");
     this.hosts = { iam: bare(config.iamUrl), api: bare(config.apiUrl) };
   }
 
@@ -185,7 +187,7 @@ export class Http {
   private settings(operation: string, options: RequestOptions): CallSettings {
     checkType("options", options, "object");
     // Also a field given to an operation without input, whose one argument is the options.
-    checkOptionNames(options, CALL_OPTIONS, "a call", operation);
+    checkNames(options, CALL_OPTIONS, "an option of a call", operation);
     checkNumbers(options);
     checkSignal("signal", options.signal);
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
@@ -266,7 +268,8 @@ export class Http {
     const stop: Stop = { aborted: false, reason: undefined, onabort: undefined };
     const abort = (reason?: unknown) => {
       if (stop.aborted) return;
-      Object.assign(stop, { aborted: true, reason });
+      stop.aborted = true;
+      stop.reason = reason;
       stop.onabort?.();
     };
     let timedOut = false;

@@ -16,7 +16,7 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
     fail("input", `expected an object of fields, got ${describeValue(input)}`);
   }
   const given = (input ?? {}) as Record<string, unknown>;
-  checkFieldNames(operation, spec.input, given);
+  checkNames(given, spec.input, `a field of ${operation}`, operation);
   for (const [name, field] of Object.entries(spec.input)) {
     // Own fields only, as they are sent (one from a prototype, a getter of a class, is not).
     const value = Object.prototype.propertyIsEnumerable.call(given, name) ? given[name] : undefined;
@@ -36,15 +36,15 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
 }
 
 /**
- * Refuses a field `operation` does not take (`known`: its fields by name; a field given as
- * undefined counts as absent): a misspelt one would otherwise be dropped without a word.
+ * Refuses a name in `given` that is not a key of `known` (`what` it would be: "a field of
+ * sources.list", "an option of the client"), whatever its value: a misspelt field would be
+ * dropped without a word, a misspelt option (`timeout`) leave the default in force.
  */
-export function checkFieldNames(operation: string, known: Readonly<Record<string, unknown>>, given: Record<string, unknown>): void {
+export function checkNames(given: object, known: object, what: string, operation?: string): void {
   for (const name of Object.keys(given)) {
-    if (!Object.hasOwn(known, name) && given[name] !== undefined) {
-      const names = Object.keys(known);
-      throw new InputError(name, `is not a field of ${operation}${names.length ? `; expected ${names.join(", ")}` : " (it takes no input)"}`, operation);
-    }
+    if (Object.hasOwn(known, name)) continue;
+    const names = Object.keys(known);
+    throw new InputError(name, `is not ${what}${names.length ? `; expected ${names.join(", ")}` : " (it takes no input)"}`, operation);
   }
 }
 

@@ -38,7 +38,7 @@ export function checkNumber(name: NumericOption, value: unknown): number {
 
 /**
  * Checks the numeric options (those of LIMITS) present in `options` (undefined means "the
- * default"), after checkOptionNames has refused any name that is not an option there.
+ * default"), after checkNames has refused any name that is not an option there.
  */
 export function checkNumbers(options: object): void {
   for (const name of Object.keys(LIMITS) as NumericOption[]) {
@@ -62,13 +62,6 @@ export function checkUrl(name: string, value: unknown, protocols: readonly strin
     throw new InputError(name, `must be ${kind}, got ${describeValue(shown)}`);
   }
   return value as string;
-}
-
-/** Refuses a name in `given` that is not in `known`: a misspelt option (`timeout`) would leave the default in force. */
-export function checkOptionNames(given: object, known: readonly string[], of: string, operation?: string): void {
-  for (const name of Object.keys(given)) {
-    if (!known.includes(name)) throw new InputError(name, `is not an option of ${of}; expected ${known.join(", ")}`, operation);
-  }
 }
 
 /** Checks that `value` is undefined or of the JavaScript type `type`. */

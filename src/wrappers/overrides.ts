@@ -1,5 +1,5 @@
 import { InputError } from "./errors";
-import { checkFieldNames } from "./input";
+import { checkNames } from "./input";
 import type { ResultOf } from "./operation";
 import type { Session } from "./session";
 
@@ -40,7 +40,7 @@ export const overrides: { [O in keyof OverrideInputs]: Override<O> } = {
   "auth.passwordChange": async (input, sendWire, session) => {
     // The SDK's own fields, checked as checkInput checks the document's: the wire names
     // (`password`, `password2`) are the SDK's to fill in.
-    checkFieldNames("auth.passwordChange", PASSWORD_CHANGE_FIELDS, (input ?? {}) as unknown as Record<string, unknown>);
+    checkNames(input ?? {}, PASSWORD_CHANGE_FIELDS, "a field of auth.passwordChange", "auth.passwordChange");
     const { old_password, new_password, reset_tokens } = (input ?? {}) as Partial<PasswordChangeParams>;
     if (typeof new_password !== "string" || new_password === "") {
       throw new InputError("new_password", "is required (a non-empty string)", "auth.passwordChange");
