@@ -12,7 +12,7 @@
  *    making a few calls from a cold start, as a CLI or a serverless function lives.
  * 5. Memory: a 5 MiB file uploaded with fs.openAsBlob: peak RSS over a baseline process
  *    that does the same with a 1 KiB file (and over one that uploads nothing).
- * 6. Cold start: import + first call in a fresh process.
+ * 6. Cold start: import + first call in a fresh process, COLD_ROUNDS times per implementation.
  * 7. Browser: the same calls in headless Chromium (bench/browser.ts), raw fetch against the
  *    SDK's browser bundle: per round a fresh page per pattern, the implementations taking
  *    turns in it block by block.
@@ -47,6 +47,10 @@ const SMOKE = process.argv.includes("--smoke");
 const ROUNDS = SMOKE ? 1 : Number(process.env.BENCH_ROUNDS ?? 5);
 // A fresh process varies more than a warm block, and costs a fraction of a second.
 const SHORT_ROUNDS = 2 * ROUNDS;
+// A cold start is a process's first 100 ms or so, which the machine moves most of all (at 5
+// rounds, one run's gap to raw fetch was +13.1 ms, the run before +5.3 ms); each costs a
+// fraction of a second.
+const COLD_ROUNDS = SMOKE ? 1 : 4 * ROUNDS;
 // Per round, each warm worker's (and in Chromium each implementation's) calls go in this
 // many blocks, taken in turns A B C, C B A, … so that load drifting during a round falls
 // on every implementation alike. Short blocks follow the drift closely: in a Chromium page
@@ -263,7 +267,7 @@ async function main() {
 
     // --- cold start ---------------------------------------------------------------------
     const colds = new Map<string, Result[]>();
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < COLD_ROUNDS; round++) {
       for (const { impl } of rotate(IMPLS, round)) {
         push(colds, impl, await worker({ kind: "cold", impl, base, token: TOKEN }));
       }
@@ -294,6 +298,7 @@ async function main() {
       smoke: SMOKE,
       rounds: ROUNDS,
       shortRounds: SHORT_ROUNDS,
+      coldRounds: COLD_ROUNDS,
       blocks: BLOCKS,
       warm: throughput,
       short: shortRuns,
@@ -596,6 +601,8 @@ interface Results {
   smoke: boolean;
   rounds: number;
   shortRounds: number;
+  /** Absent in results of runs before it was added (they took ROUNDS). */
+  coldRounds?: number;
   /** Blocks per round (absent in runs made before it was recorded, which had 4). */
   blocks?: number;
   warm: Scenario[];
@@ -630,7 +637,7 @@ function report(results: Results): string {
   const m = results.machine;
   lines.push(
     `${m.date}, \`${results.command}\`: ${m.cpu}, nproc ${m.nproc}, load average ${m.load} at the start, Node ${m.node} ` +
-      `(its undici ${m.undici}: the pool of fetch and of the SDK's Node transport; raw undici.request: the undici ${m.benchUndici} package); median of ${results.rounds} round${results.rounds === 1 ? "" : "s"} (short runs: ${results.shortRounds}), warm and in Chromium ${results.blocks ?? 4} blocks per round taken in turns.`,
+      `(its undici ${m.undici}: the pool of fetch and of the SDK's Node transport; raw undici.request: the undici ${m.benchUndici} package); median of ${results.rounds} round${results.rounds === 1 ? "" : "s"} (short runs: ${results.shortRounds}; cold start: ${results.coldRounds ?? results.rounds}), warm and in Chromium ${results.blocks ?? 4} blocks per round taken in turns.`,
   );
   const throughput = (title: string, scenarios: Scenario[], calls: (s: ScenarioSpec) => number, impls: readonly { impl: Impl; label: string }[] = IMPLS) => {
     lines.push("", title, "");
