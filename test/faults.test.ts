@@ -134,6 +134,16 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error("expected the promise to reject, it resolved");
 }
 
+/** What `make` throws (undefined if it returns). */
+function thrownBy(make: () => unknown): unknown {
+  try {
+    make();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 /** Every kind of error checked for secrets, to prove the secrets check saw them all. */
 const checkedKinds = new Set<string>();
 
@@ -1339,12 +1349,7 @@ describe("options are checked before anything is sent", () => {
       [{ apikey: TOKEN }, "apikey"],
       [{ timeout: 5 }, "timeout"],
     ] as [ClientOptions, string][]) {
-      let error: unknown;
-      try {
-        new Client(options);
-      } catch (thrown) {
-        error = thrown;
-      }
+      const error = thrownBy(() => new Client(options));
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).field).toBe(field);
       expectNoSecrets(error);
@@ -1354,13 +1359,7 @@ describe("options are checked before anything is sent", () => {
   it("a host URL with credentials is refused without quoting them", () => {
     for (const url of [`http://user:${PASSWORD}@127.0.0.1/`, `http://${TOKEN}@127.0.0.1/`]) {
       for (const name of ["apiUrl", "iamUrl"] as const) {
-        const error = (() => {
-          try {
-            new Client({ [name]: url });
-          } catch (thrown) {
-            return thrown;
-          }
-        })();
+        const error = thrownBy(() => new Client({ [name]: url }));
         expect(error).toBeInstanceOf(InputError);
         expect((error as InputError).field).toBe(name);
         expect((error as InputError).problem).toContain("without user:password@");
@@ -1368,13 +1367,7 @@ describe("options are checked before anything is sent", () => {
       }
     }
     // Nor when the URL does not parse at all.
-    const error = (() => {
-      try {
-        new Client({ apiUrl: `http://user:${PASSWORD}@127.0 .0.1/` });
-      } catch (thrown) {
-        return thrown;
-      }
-    })();
+    const error = thrownBy(() => new Client({ apiUrl: `http://user:${PASSWORD}@127.0 .0.1/` }));
     expect((error as InputError).problem).toContain("[redacted]@");
     expectNoSecrets(error);
   });
@@ -1545,12 +1538,7 @@ describe("secrets", () => {
     const client = new Client({ apiUrl: api.url, apiToken: TOKEN });
     for (const bad of [`${TOKEN}\r\nX-Injected: 1`, `${TOKEN}\n`, `${TOKEN}\0`, `${TOKEN}\x7f`, `${TOKEN}\t`, `tok ${TOKEN}`, "", `${TOKEN}é`]) {
       for (const make of [() => new Client({ apiToken: bad }), () => client.withToken(bad)]) {
-        let error: unknown;
-        try {
-          make();
-        } catch (thrown) {
-          error = thrown;
-        }
+        const error = thrownBy(make);
         expect(error).toBeInstanceOf(InputError);
         expect((error as InputError).field).toBe("apiToken");
         expectNoSecrets(error);
