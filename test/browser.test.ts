@@ -165,3 +165,31 @@ test("when the stand-in does not allow the page's origin, the SDK's error says i
   expect(error).not.toContain(DEMO_USER.password);
   await page.close();
 });
+
+test("a request with a body follows no redirect in a page either: the answer is an error value, and the body goes nowhere else", async () => {
+  const received: string[] = [];
+  const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "*", "access-control-allow-methods": "POST" };
+  const other = http.createServer((req, res) => (received.push(`${req.method} ${req.url}`), res.writeHead(200, cors).end("{}")));
+  await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+  const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  const redirecting = http.createServer((req, res) => res.writeHead(req.method === "OPTIONS" ? 204 : 307, { ...cors, location: `${otherUrl}/v1/auth/token/` }).end());
+  await new Promise<void>((resolve) => redirecting.listen(0, "127.0.0.1", resolve));
+  const iamUrl = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`;
+  try {
+    const { page, errors } = await openPage();
+    const outcome = await page.evaluate(async ({ iamUrl, user }) => {
+      const { Client } = await import("/index.js" as string);
+      const { data, error, response } = await new Client({ iamUrl, maxRetries: 0 }).auth.login(user);
+      return { data, error, status: response.status };
+    }, { iamUrl, user: { ...DEMO_USER } });
+    expect(outcome).toEqual({
+      status: 502,
+      error: { error_codes: [], message: "NeuroIO answered with a redirect, which the SDK does not follow for a request with a body", fields: [] },
+    });
+    expect(received).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  } finally {
+    await Promise.all([other, redirecting].map((s) => new Promise((resolve) => (s.closeAllConnections(), s.close(resolve)))));
+  }
+});

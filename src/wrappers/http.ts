@@ -124,13 +124,17 @@ export interface Stop {
 export type ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE";
 const RESPONSE_TOO_LARGE: ResponseTooLargeCode = "ERR_NEUROIO_RESPONSE_TOO_LARGE";
 
-// fetch with a signal that follows `stop`: a caller's fetch gets a Request, global fetch the parts (one Request, not two).
+/**
+ * fetch with a signal that follows `stop`: a caller's fetch gets a Request, global fetch the
+ * parts (one Request, not two). A request with a body follows no redirect (see normalize).
+ */
 function viaFetch(fetch: typeof globalThis.fetch, request: PendingRequest, stop: Stop): Promise<Response> {
   const controller = new AbortController();
   stop.onabort = () => controller.abort(stop.reason);
   const signal = controller.signal;
   const { url, method, headers, body } = request;
-  return fetch === globalThis.fetch ? fetch(url, { method, headers, body, signal }) : fetch(new Request(url, { method, headers, body }), { signal });
+  const redirect = body === null ? undefined : "manual";
+  return fetch === globalThis.fetch ? fetch(url, { method, headers, body, signal, redirect }) : fetch(new Request(url, { method, headers, body, redirect }), { signal });
 }
 
 /** The transport of a client without a `fetch` option (runtime.ts): Node's in Node, else global fetch. */
@@ -340,10 +344,12 @@ async function normalize(operation: string, response: Answer | Response, maxByte
   // below; a 304 is an error like any other status outside 2xx.
   const empty = NULL_BODY_STATUSES.has(status) || (status === 202 && returns === undefined);
   if (empty) await response.body?.cancel();
-  const text = empty ? "" : "clone" in response ? await readText(response, maxBytes) : response.text;
+  let text = empty ? "" : "clone" in response ? await readText(response, maxBytes) : response.text;
   // A status HTTP has no class for (600 and up; a 1xx as the final answer) says nothing
   // about what the server did and cannot be held by a Response: a 502 naming it, like a
   // broken 2xx, and never retried.
+  // A browser shows a redirect it did not follow (see below) as status 0.
+  if (status === 0) return broken(`NeuroIO answered with a redirect, ${NOT_FOLLOWED}`);
   if (status < 200 || status > 599) {
     return broken(`NeuroIO answered HTTP ${status}, a status outside HTTP's 200–599${text.trim() === "" ? "" : `, with ${excerpt(redact(text, secrets))}`}`);
   }
@@ -362,11 +368,20 @@ async function normalize(operation: string, response: Answer | Response, maxByte
     }
     return reply(text === "" ? null : text, data);
   }
+  // A request with a body follows no redirect (viaFetch, the Node transport): a 301–303
+  // would make it a GET without its body, a 307 or 308 send the body (a password, a face)
+  // again to wherever Location points. So a redirect with a Location arrives here. (Header
+  // names in lower case, as Headers and the Node transport give them.)
+  for (const [name, value] of headers) {
+    if (status > 300 && status < 400 && name === "location") text = JSON.stringify(errorBody(`NeuroIO answered HTTP ${status}, a redirect to ${excerpt(value)}, ${NOT_FOLLOWED}`));
+  }
   // Redacted before anything is cut or parsed, and after parsing, which may undo an escape
   // (`\u0026`) that hid a secret from the first pass: a server may echo the request.
   const body = redactValue(toErrorBody(status, redact(text, secrets)), secrets);
   return reply(JSON.stringify(body), body);
 }
+
+const NOT_FOLLOWED = "which the SDK does not follow for a request with a body";
 
 /** The JSON type of a parsed body: object, array, null, string, number or boolean. */
 function jsonType(data: unknown): string {

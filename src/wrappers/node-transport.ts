@@ -20,8 +20,9 @@
  * or MockAgent the program installed with undici's `setGlobalDispatcher` included), with
  * the same default headers (`accept`, `accept-language`, `sec-fetch-mode`,
  * `accept-encoding: gzip, deflate`) and the answer decoded (gzip, deflate, br), redirects
- * followed as fetch follows them (at most 20; POST becomes GET on 301/302/303; the
- * Authorization header dropped across origins), multipart bodies encoded byte for byte as
+ * of a request without a body followed as fetch follows them (at most 20; POST becomes GET
+ * on 301/302/303; the Authorization header dropped across origins; a request with a body
+ * follows none, as viaFetch in http.ts), multipart bodies encoded byte for byte as
  * fetch encodes them (file parts streamed from their Blob: a file from `fs.openAsBlob` is
  * read in chunks, never held whole) and failures shaped like fetch's
  * (`TypeError("fetch failed", { cause })`).
@@ -112,7 +113,8 @@ export const transport: Transport = async (request: PendingRequest, { signal, ma
   try {
     for (let redirects = 0; ; redirects++) {
       const response = await dispatch(dispatcher(), { origin: url.origin, path: url.pathname + url.search, method, headers, body: body() }, signal, maxResponseBytes);
-      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.find(([name]) => name === "location")?.[1] : undefined;
+      // A request with a body follows no redirect (http.ts, normalize).
+      const location = raw === null && REDIRECT_STATUSES.has(response.status) ? response.headers.find(([name]) => name === "location")?.[1] : undefined;
       if (location === undefined) {
         const { status, statusText } = response;
         const encoding = response.headers.filter(([name]) => name === "content-encoding").map(([, value]) => value);
