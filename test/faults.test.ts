@@ -1356,8 +1356,8 @@ describe("options are checked before anything is sent", () => {
     }
   });
 
-  it("a host URL with credentials is refused without quoting them", () => {
-    for (const url of [`http://user:${PASSWORD}@127.0.0.1/`, `http://${TOKEN}@127.0.0.1/`]) {
+  it("a host URL with credentials (userinfo, query, fragment) is refused without quoting them", () => {
+    for (const url of [`http://user:${PASSWORD}@127.0.0.1/`, `http://${TOKEN}@127.0.0.1/`, `http://127.0.0.1/?token=${TOKEN}`, `http://127.0.0.1/#${TOKEN}`]) {
       for (const name of ["apiUrl", "iamUrl"] as const) {
         const error = thrownBy(() => new Client({ [name]: url }));
         expect(error).toBeInstanceOf(InputError);
@@ -1370,6 +1370,10 @@ describe("options are checked before anything is sent", () => {
     const error = thrownBy(() => new Client({ apiUrl: `http://user:${PASSWORD}@127.0 .0.1/` }));
     expect((error as InputError).problem).toContain("[redacted]@");
     expectNoSecrets(error);
+    // Nor an events URL (a ws URL may carry a query; one of the wrong scheme is quoted).
+    const events = thrownBy(() => new Client({ eventsUrl: `https://127.0.0.1/feed?token=${TOKEN}` }));
+    expect((events as InputError).problem).toBe('must be an absolute ws or wss URL, got "https://127.0.0.1/feed?[redacted]"');
+    expectNoSecrets(events);
   });
 
   it("per-call options: a bad value rejects the call with InputError and nothing is sent", async () => {
@@ -1522,16 +1526,21 @@ describe("secrets", () => {
   });
 
   it.each(TRANSPORTS)("an error thrown by the fetch that quotes the request carries no secret, not even in its cause (%s)", async (_name, options) => {
-    // A fetch (a proxy library, a logging wrapper) whose error quotes the request headers.
+    // A fetch (a proxy library, a logging wrapper) whose error quotes the request headers,
+    // and keeps the Request and its Headers (as ky's and ofetch's errors do).
     const quoting = (async (input: Request) => {
-      throw new TypeError(`proxy refused ${input.url} with authorization ${input.headers.get("authorization")}`, {
-        cause: new Error(`headers: ${JSON.stringify(Object.fromEntries(input.headers))}`),
+      const error = new TypeError(`proxy refused ${input.url} with authorization ${input.headers.get("authorization")}`, {
+        cause: Object.assign(new Error(`headers: ${JSON.stringify(Object.fromEntries(input.headers))}`), { headers: input.headers }),
       });
+      throw Object.assign(error, { request: input, options: { headers: new Headers(input.headers), body: new Blob([TOKEN]) } });
     }) as unknown as typeof fetch;
     const error = await rejection(new Client({ apiUrl: api.url, apiToken: TOKEN, maxRetries: 0, ...options, fetch: quoting }).sources.list());
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toContain("[redacted]");
     expectNoSecrets(error);
+    // What the SDK cannot read through (a Request, Headers, a Blob) is named, not kept.
+    const cause = (error as { cause: { request: unknown; options: object; cause: { headers: unknown } } }).cause;
+    expect([cause.request, cause.options, cause.cause.headers]).toEqual(["[object Request]", { headers: "[object Headers]", body: "[object Blob]" }, "[object Headers]"]);
   });
 
   it("a token with a CR, LF, NUL or other control character is refused at construction, without quoting it", () => {

@@ -151,18 +151,20 @@ function scrubObject(target: unknown, secrets: readonly string[], seen: Set<obje
     if (typeof value === "string") {
       const clean = redact(value, secrets);
       if (clean !== value) replace(target, key, clean);
-    } else scrubObject(value, secrets, seen, depth + 1);
+    } else if (isData(value)) scrubObject(value, secrets, seen, depth + 1);
+    // Anything else (a Request, Headers, a Blob, a socket) may hold a secret the SDK cannot read: named, not kept.
+    else if (typeof value === "object" && value !== null) replace(target, key, Object.prototype.toString.call(value));
   }
 }
 
-// Errors, plain objects and arrays: what an error's fields hold; not a socket or a stream behind it.
+// Errors, plain objects and arrays: what an error's fields hold, which can be redacted.
 function isData(value: unknown): value is object {
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
   return value instanceof Error || Array.isArray(value) || proto === Object.prototype || proto === null;
 }
 
-function replace(target: object, key: PropertyKey, value: string): void {
+function replace(target: object, key: PropertyKey, value: unknown): void {
   try {
     (target as Record<PropertyKey, unknown>)[key] = value;
     if ((target as Record<PropertyKey, unknown>)[key] === value) return;

@@ -49,7 +49,7 @@ export function checkNumbers(options: object): void {
 
 /**
  * `value` when it is an absolute URL with one of `protocols`, else an InputError (which
- * shows no userinfo of it). An http(s) URL is a host that operation paths are appended
+ * shows no userinfo, query or fragment of it). An http(s) URL is a host that operation paths are appended
  * to: no query or fragment (they would take the paths in) and no `user:password@` (fetch
  * refuses it; the token authenticates).
  */
@@ -57,7 +57,8 @@ export function checkUrl(name: string, value: unknown, protocols: readonly strin
   const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
   const hostBase = protocols.includes("http:"); // an IAM or API host, which operation paths are appended to
   if (!url || !protocols.includes(url.protocol) || (hostBase && (url.username || url.password || /[?#]/.test(url.href)))) {
-    const shown = typeof value === "string" ? value.replace(/\/\/[^]*@/, "//[redacted]@") : value;
+    // A token may ride in the userinfo, the query or the fragment.
+    const shown = typeof value === "string" ? value.replace(/\/\/[^]*@/, "//[redacted]@").replace(/([?#])[^]*/, "$1[redacted]") : value;
     const kind = `an absolute ${protocols.map((p) => p.slice(0, -1)).join(" or ")} URL${hostBase ? " without user:password@, query or fragment" : ""}`;
     throw new InputError(name, `must be ${kind}, got ${describeValue(shown)}`);
   }
