@@ -225,8 +225,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     input: {
       limit: { schema: { type: "integer", minimum: 1 } },
       offset: { schema: { type: "integer", minimum: 0 } },
-      spaces_ids: { schema: { type: "array", items: { type: "integer" } } },
-      event_types: { schema: { type: "array", items: { type: "integer", enum: [1, 2, 3, 4] } } },
+      spaces_ids: { schema: { type: "array", minItems: 1, items: { type: "integer" } } },
+      event_types: { schema: { type: "array", minItems: 1, items: { type: "integer", enum: [1, 2, 3, 4] } } },
       month_from: { schema: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" } },
       month_to: { schema: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" } },
     },
@@ -237,8 +237,8 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "GET",
     returns: "object",
     input: {
-      spaces_ids: { schema: { type: "array", items: { type: "integer" } } },
-      event_types: { schema: { type: "array", items: { type: "integer", enum: [1, 2, 3, 4] } } },
+      spaces_ids: { schema: { type: "array", minItems: 1, items: { type: "integer" } } },
+      event_types: { schema: { type: "array", minItems: 1, items: { type: "integer", enum: [1, 2, 3, 4] } } },
       month_from: { schema: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" } },
       month_to: { schema: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" } },
     },
@@ -250,7 +250,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     returns: "object",
     input: {
       q: { schema: { type: "string" } },
-      spaces_ids: { schema: { type: "array", items: { type: "integer" } } },
+      spaces_ids: { schema: { type: "array", minItems: 1, items: { type: "integer" } } },
       limit: { schema: { type: "integer", minimum: 1 } },
       offset: { schema: { type: "integer", minimum: 0 } },
     },
@@ -340,28 +340,32 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     method: "GET",
     returns: "object",
     input: {
-      pid: { schema: { type: "array", items: { type: "string" } } },
+      pid: { schema: { type: "array", minItems: 1, items: { type: "string" } } },
       result: {
         schema: {
           type: "array",
+          minItems: 1,
           items: { type: "string", enum: ["new", "reinit", "exact", "ha", "junk", "nm", "det"] },
         },
       },
       age_from: { schema: { type: "integer", minimum: 0 } },
       age_to: { schema: { type: "integer", minimum: 0 } },
-      sex: { schema: { type: "array", items: { type: "integer", enum: [0, 1] } } },
+      sex: { schema: { type: "array", minItems: 1, items: { type: "integer", enum: [0, 1] } } },
       mood: {
         schema: {
           type: "array",
+          minItems: 1,
           items: {
             type: "string",
             enum: ["neutral", "anger", "contempt", "disgust", "fear", "happiness", "sadness", "surprise", "nm", "det"],
           },
         },
       },
-      liveness: { schema: { type: "array", items: { type: "string", enum: ["passed", "failed", "undetermined"] } } },
-      sources_ids: { schema: { type: "array", items: { type: "integer" } } },
-      spaces_ids: { schema: { type: "array", items: { type: "integer" } } },
+      liveness: {
+        schema: { type: "array", minItems: 1, items: { type: "string", enum: ["passed", "failed", "undetermined"] } },
+      },
+      sources_ids: { schema: { type: "array", minItems: 1, items: { type: "integer" } } },
+      spaces_ids: { schema: { type: "array", minItems: 1, items: { type: "integer" } } },
       date_from: {
         schema: {
           type: "string",
@@ -431,7 +435,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       source: { required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       facesize: { schema: { type: "integer", minimum: 0 } },
       identify_asm: { schema: { type: "boolean" } },
-      result: { schema: { type: "string", enum: ["new", "reinit", "exact", "ha", "junk", "nm", "det"] } },
+      result: { schema: { type: "string", enum: ["exact", "ha", "junk"] } },
     },
     path: "/v1/persons/reinit/{pid}/",
   },
@@ -455,10 +459,10 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     returns: "object",
     input: {
       q: { schema: { type: "string" } },
-      pids_include: { schema: { type: "array", items: { type: "string" } } },
-      pids_exclude: { schema: { type: "array", items: { type: "string" } } },
-      groups_ids: { schema: { type: "array", items: { type: "integer" } } },
-      spaces_ids: { schema: { type: "array", items: { type: "integer" } } },
+      pids_include: { schema: { type: "array", minItems: 1, items: { type: "string" } } },
+      pids_exclude: { schema: { type: "array", minItems: 1, items: { type: "string" } } },
+      groups_ids: { schema: { type: "array", minItems: 1, items: { type: "integer" } } },
+      spaces_ids: { schema: { type: "array", minItems: 1, items: { type: "integer" } } },
       limit: { schema: { type: "integer", minimum: 1 } },
       offset: { schema: { type: "integer", minimum: 0 } },
     },
@@ -517,7 +521,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     returns: "object",
     input: {
       id: { in: "path", required: true, schema: { type: "integer" } },
-      pids: { schema: { type: "array", items: { type: "string" } } },
+      pids: { schema: { type: "array", minItems: 1, items: { type: "string" } } },
       limit: { schema: { type: "integer", minimum: 1 } },
       offset: { schema: { type: "integer", minimum: 0 } },
     },
@@ -528,7 +532,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     returns: "object",
     input: {
       q: { schema: { type: "string" } },
-      spaces_ids: { schema: { type: "array", items: { type: "integer" } } },
+      spaces_ids: { schema: { type: "array", minItems: 1, items: { type: "integer" } } },
       limit: { schema: { type: "integer", minimum: 1 } },
       offset: { schema: { type: "integer", minimum: 0 } },
     },
@@ -690,7 +694,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     input: {
       image1: { required: true, schema: { type: "string", format: "binary" } },
       image2: { required: true, schema: { type: "string", format: "binary" } },
-      result: { schema: { type: "string", enum: ["new", "reinit", "exact", "ha", "junk", "nm", "det"] } },
+      result: { schema: { type: "string", enum: ["exact", "ha", "junk"] } },
     },
     path: "/v1/utility/compare/",
   },
@@ -714,7 +718,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
     input: {
       photo: { required: true, schema: { type: "string", format: "binary" } },
       facesize: { schema: { type: "integer", minimum: 0 } },
-      result: { schema: { type: "string", enum: ["new", "reinit", "exact", "ha", "junk", "nm", "det"] } },
+      result: { schema: { type: "string", enum: ["exact", "ha", "junk"] } },
     },
     path: "/v1/faceid/compare/",
   },
@@ -728,7 +732,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       photo_id: { required: true, schema: { type: "string", format: "binary" } },
       photo_id_facesize: { schema: { type: "integer", minimum: 0 } },
       id_code: { required: true, schema: { type: "string", minLength: 1 } },
-      result: { schema: { type: "string", enum: ["new", "reinit", "exact", "ha", "junk", "nm", "det"] } },
+      result: { schema: { type: "string", enum: ["exact", "ha", "junk"] } },
     },
     path: "/v1/faceid/verification/",
   },

@@ -2498,6 +2498,13 @@ export interface components {
             id: number;
         };
         /**
+         * @description A match level a request asks for: the name of one of the space's thresholds
+         *     (`Thresholds`), the lowest level that counts as a match.
+         * @example ha
+         * @enum {string}
+         */
+        MatchLevel: "exact" | "ha" | "junk";
+        /**
          * @description A new photo of the person in the path. Optional fields left out take the value of the
          *     source's matching `manual_*` setting, except `result`.
          * @example {
@@ -2522,10 +2529,10 @@ export interface components {
             identify_asm?: boolean;
             /**
              * @description The lowest match level the photo must reach against the person's current face:
-             *     `exact`, `ha` or `junk` (by the space's thresholds). Other values are rejected (400).
+             *     `exact`, `ha` or `junk` (by the space's thresholds).
              * @default ha
              */
-            result?: components["schemas"]["EntryResult"];
+            result?: components["schemas"]["MatchLevel"];
         };
         /**
          * @description A photo to look up among the persons of the token's space.
@@ -3008,11 +3015,10 @@ export interface components {
              */
             image2: Blob;
             /**
-             * @description The lowest match level that counts as "similar": `exact`, `ha` or `junk`. Other
-             *     values are rejected with 400.
+             * @description The lowest match level that counts as "similar": `exact`, `ha` or `junk`.
              * @default ha
              */
-            result?: components["schemas"]["EntryResult"];
+            result?: components["schemas"]["MatchLevel"];
         };
         /**
          * @description Whether two faces belong to the same person.
@@ -3085,11 +3091,10 @@ export interface components {
             /** @description Smallest face size, in pixels of face area, to consider. */
             facesize?: number;
             /**
-             * @description The lowest match level that counts as "similar": `exact`, `ha` or `junk`. Other
-             *     values are rejected with 400.
+             * @description The lowest match level that counts as "similar": `exact`, `ha` or `junk`.
              * @default ha
              */
-            result?: components["schemas"]["EntryResult"];
+            result?: components["schemas"]["MatchLevel"];
         };
         /**
          * @description A photo of the person and a photo of their identity document, with the document type.
@@ -3118,11 +3123,10 @@ export interface components {
             /** @description The document type, one of the codes `GET /v1/faceid/id-codes/` lists (e.g. `ru`). */
             id_code: string;
             /**
-             * @description The lowest match level that counts as "similar": `exact`, `ha` or `junk`. Other
-             *     values are rejected with 400.
+             * @description The lowest match level that counts as "similar": `exact`, `ha` or `junk`.
              * @default ha
              */
-            result?: components["schemas"]["EntryResult"];
+            result?: components["schemas"]["MatchLevel"];
         };
         /**
          * @description Whether the person's face matches the document photo, with the data read from the
@@ -3298,6 +3302,7 @@ export type SchemaPersonCreateParams = components['schemas']['PersonCreateParams
 export type SchemaPersonResult = components['schemas']['PersonResult'];
 export type SchemaPersonCreateByEntryParams = components['schemas']['PersonCreateByEntryParams'];
 export type SchemaPersonReinitParams = components['schemas']['PersonReinitParams'];
+export type SchemaMatchLevel = components['schemas']['MatchLevel'];
 export type SchemaPersonReinitByPhotoParams = components['schemas']['PersonReinitByPhotoParams'];
 export type SchemaPersonSearchParams = components['schemas']['PersonSearchParams'];
 export type SchemaGroup = components['schemas']['Group'];
@@ -5468,4 +5473,5 @@ export const entryResultValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = [0, 1];
 export const moodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Mood"]> = ["neutral", "anger", "contempt", "disgust", "fear", "happiness", "sadness", "surprise", "nm", "det"];
 export const livenessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Liveness"]> = ["passed", "failed", "undetermined"];
+export const matchLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MatchLevel"]> = ["exact", "ha", "junk"];
 export const httpMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HttpMethod"]> = [0, 1];

@@ -189,10 +189,12 @@ function isDay(year: number, month: number, day: number): boolean {
 }
 
 function checkString(field: string, schema: SchemaSpec, value: string, fail: Fail): void {
-  if (schema.minLength !== undefined && value.length < schema.minLength) {
+  // In characters, as JSON Schema (and the server) count them: an emoji is one, two UTF-16 units.
+  const length = [...value].length;
+  if (schema.minLength !== undefined && length < schema.minLength) {
     fail(field, schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters long`);
   }
-  if (schema.maxLength !== undefined && value.length > schema.maxLength) fail(field, `must be at most ${schema.maxLength} characters long, got ${value.length}`);
+  if (schema.maxLength !== undefined && length > schema.maxLength) fail(field, `must be at most ${schema.maxLength} characters long, got ${length}`);
   if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) {
     fail(field, `${describeValue(value)} does not match the pattern ${schema.pattern}`);
   }

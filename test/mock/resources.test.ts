@@ -125,7 +125,14 @@ describe("utility, faceid, version", () => {
     const client = await standIn.login();
     expect(await unwrap(client.utility.compare({ image1: image("a"), image2: image("a") }))).toEqual({ similar: true, result: "exact" });
     expect(await unwrap(client.utility.compare({ image1: image("a"), image2: image("b") }))).toEqual({ similar: false, result: "nm" });
-    expect((await client.utility.compare({ image1: image("a"), image2: image("a"), result: "nm" })).error).toEqual(namingFields("result"));
+    // A level outside the document's MatchLevel: the client refuses it, and so does the stand-in.
+    await expect(client.utility.compare({ image1: image("a"), image2: image("a"), result: "nm" as never })).rejects.toMatchObject({ field: "result" });
+    const form = new FormData();
+    for (const part of ["image1", "image2"]) form.append(part, new Blob([image("a") as Uint8Array<ArrayBuffer>], { type: "image/jpeg" }), `${part}.jpg`);
+    form.append("result", "nm");
+    const { key } = await unwrap(client.tokens.create());
+    const refused = await raw(`${standIn.server.apiUrl}/v1/utility/compare/`, { method: "POST", token: key, body: form });
+    expect(refused).toEqual({ status: 400, body: namingFields("result") });
   });
 
   test("utility.asm is deterministic per image", async () => {

@@ -45,12 +45,12 @@ describe("utility.compare()", () => {
   });
 
   test("a rejected result level is a typed validation error; unwrap() throws NeuroIOError", async () => {
-    const body = validationError("result", "\"nm\" is not a valid choice.");
+    const body = validationError("result", "\"junk\" is not a valid choice.");
     server.respondNext({ status: 400, body }, { status: 400, body });
-    const { error, response } = await client.utility.compare({ image1: jpegBytes(), image2: jpegBytes(), result: "nm" });
+    const { error, response } = await client.utility.compare({ image1: jpegBytes(), image2: jpegBytes(), result: "junk" });
     expect(response.status).toBe(400);
     expect(error?.fields[0]?.name).toBe("result");
-    const thrown = await unwrap(client.utility.compare({ image1: jpegBytes(), image2: jpegBytes(), result: "nm" })).catch((e: unknown) => e);
+    const thrown = await unwrap(client.utility.compare({ image1: jpegBytes(), image2: jpegBytes(), result: "junk" })).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(NeuroIOError);
     expect(thrown).toMatchObject({ status: 400, fields: body.fields });
   });

@@ -148,10 +148,8 @@ export function uploadedFace(ctx: Ctx<OperationId>, field: string): { file: Uplo
 }
 
 type Level = "exact" | "ha" | "junk";
-/** The levels a request may ask for: the names of a space's thresholds. */
-const LEVELS: readonly string[] = Object.entries<{ readOnly?: boolean }>(deref(document.components.schemas.Thresholds).properties)
-  .filter(([, property]) => !property.readOnly)
-  .map(([name]) => name);
+/** The levels a request may ask for (the document's MatchLevel: the names of a space's thresholds). */
+const LEVELS: readonly string[] = deref(document.components.schemas.MatchLevel).enum;
 const DEFAULT_LEVEL = schemaDefaults("CompareParams").result as Level;
 
 /** A requested match level (one of the threshold names; the document's default when left out), or 400 naming `result`. */
