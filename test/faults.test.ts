@@ -1094,6 +1094,21 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
       expect((error as Error).message).toContain("sources.list");
       expect((error as Error).message).toContain("results");
     });
+
+    it("paginate() over pages without a `count` stops at the first: a server that ignores the offset would be paged forever", async () => {
+      api.maxRequests = 10;
+      api.fallback = json(200, { next: "more", previous: null, results: [source(1)] });
+      const seen: number[] = [];
+      const error = await rejection(
+        (async () => {
+          for await (const item of paginate((page) => tokenClient().sources.list({ ...page }))) seen.push(item.id);
+        })(),
+      );
+      expect(error).toBeInstanceOf(NeuroIOError);
+      expect((error as Error).message).toBe("sources.list: NeuroIO answered a page without a results list and a count (offset 0)");
+      expect(seen).toEqual([]);
+      expect(api.requests).toHaveLength(1);
+    });
   });
 
   // ---------------------------------------------------------------------------------------

@@ -158,6 +158,18 @@ const CASES: Case[] = [
   ["groups.add", "pids[1]", (c) => c.groups.add({ pids: ["p1", "p\uDFFF"], groups_ids: [1] })],
   ["persons.create", "source", (c) => c.persons.create({ image, source: "\uD800" })],
   ["persons.create", "image.filename", (c) => c.persons.create({ image: { data: image, filename: "\uD800.jpg" }, source: "cam" })],
+  // sparse arrays: a hole is checked as the undefined it is (JSON would send it as null)
+  // eslint-disable-next-line no-sparse-arrays
+  ["groups.add", "pids[0]", (c) => c.groups.add({ pids: js([, "p1"]), groups_ids: [1] })],
+  ["entries.list", "sex[0]", (c) => c.entries.list({ sex: js(new Array(2)) })],
+  // a Date outside years 1–9999 has no RFC 3339 form (toISOString writes +010000-…)
+  ["entries.list", "date_from", (c) => c.entries.list({ date_from: new Date("+010000-01-01T00:00:00Z") })],
+  // the whole input as a Date or a Map: it has no fields, and would pass as none given
+  ["sources.list", "input", (c) => c.sources.list(js(new Map([["q", "cam"]])))],
+  ["spaces.list", "input", (c) => c.spaces.list(js(new Date()))],
+  // an image's description with a misspelt key, or a name that is not a string
+  ["persons.create", "image.filname", (c) => c.persons.create({ image: js({ data: image, filname: "a.jpg" }), source: "cam" })],
+  ["persons.search", "image.type", (c) => c.persons.search({ image: { data: image, type: js(5) } })],
   // fields are the input's own: one inherited from a prototype (a class's getter) would not be sent
   ["sources.delete", "id", (c) => c.sources.delete(js(Object.create({ id: 42 })))],
   ["sources.get", "id", (c) => c.sources.get(js(new (class { get id() { return 42; } })()))],

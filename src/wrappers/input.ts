@@ -12,7 +12,8 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
   const fail = (field: string, problem: string): never => {
     throw new InputError(field, problem, operation);
   };
-  if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) {
+  // Not an array, Map or Set (iterable), nor a Date: they have no fields, and would pass as none given.
+  if (input !== undefined && (typeof input !== "object" || input === null || Symbol.iterator in input || input instanceof Date)) {
     fail("input", `expected an object of fields, got ${describeValue(input)}`);
   }
   const given = (input ?? {}) as Record<string, unknown>;
@@ -82,7 +83,7 @@ function checkWellFormed(field: string, value: unknown, fail: Fail): void {
   if (typeof value === "string") {
     if (LONE_SURROGATE.test(value)) fail(field, "contains a lone UTF-16 surrogate (not valid Unicode text)");
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => checkWellFormed(`${field}[${i}]`, item, fail));
+    for (let i = 0; i < value.length; i++) checkWellFormed(`${field}[${i}]`, value[i], fail);
   } else if (typeof value === "object" && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
     for (const [name, item] of Object.entries(value)) checkWellFormed(`${field}.${name}`, item, fail);
   }
@@ -147,7 +148,7 @@ function matches(type: string, value: unknown, schema: SchemaSpec, query: boolea
     case "number":
       return Number.isFinite(value); // false for anything but a number: no coercion
     case "string":
-      return typeof value === "string" || (query && schema.format === "date-time" && value instanceof Date && !Number.isNaN(value.getTime()));
+      return typeof value === "string" || (query && schema.format === "date-time" && isValidDate(value));
     case "boolean":
       return typeof value === "boolean";
     case "array":
@@ -181,6 +182,11 @@ const FORMATS: Record<string, (value: string) => boolean> = {
   uri: (v) => URL.canParse(v),
 };
 
+/** A Date whose ISO 8601 form is a valid date-time: a time (not NaN) in years 1 to 9999. */
+function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime()) && FORMATS["date-time"]!(value.toISOString());
+}
+
 /** A day of the Gregorian calendar, leap years included (RFC 3339 §5.7); year 0000 is refused, as Python's date refuses it. */
 function isDay(year: number, month: number, day: number): boolean {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -206,7 +212,8 @@ function checkArray(field: string, schema: SchemaSpec, value: unknown[], fail: F
   if (schema.minItems !== undefined && value.length < schema.minItems) fail(field, `needs at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
   if (schema.maxItems !== undefined && value.length > schema.maxItems) fail(field, `at most ${schema.maxItems} items per request, got ${value.length}`);
   if (schema.uniqueItems && new Set(value).size !== value.length) fail(field, "items must be unique");
-  if (schema.items) value.forEach((item, i) => check(`${field}[${i}]`, schema.items!, item, fail, query));
+  // Every index, a hole of a sparse array too (forEach would skip it, and JSON send it as null).
+  if (schema.items) for (let i = 0; i < value.length; i++) check(`${field}[${i}]`, schema.items, value[i], fail, query);
 }
 
 function article(type: string): string {
@@ -217,7 +224,7 @@ function article(type: string): string {
 export function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";
+  if (value instanceof Date) return isValidDate(value) ? "a Date" : "an invalid Date";
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? (value.constructor?.name ?? "an object") : typeof value;
 }

@@ -25,7 +25,7 @@ export interface PaginateOptions {
 /**
  * Every item of a paged list, fetched one page at a time (constant memory), advancing
  * limit/offset until the server says there is no next page. A failed page, or one that
- * is not a page (no `results` list), throws NeuroIOError naming the operation.
+ * is not a page (no `results` list and `count`), throws NeuroIOError naming the operation.
  *
  *     for await (const source of paginate((page) => client.sources.list({ q: "cam", ...page }))) { … }
  */
@@ -37,11 +37,12 @@ export async function* paginate<R extends AnyResult>(
     signal?.throwIfAborted();
     const result = await fetchPage({ limit: pageSize, offset });
     const page = unwrap(result) as Envelope<ItemOf<R>>;
-    if (!Array.isArray(page?.results)) {
+    // Without a count, a server that ignored the offset would be paged forever.
+    if (!Array.isArray(page?.results) || typeof page.count !== "number") {
       const operation = operationOf(result.response) ?? "paginate";
       throw new NeuroIOError(502, {
         error_codes: [],
-        message: `${operation}: NeuroIO answered a page without a results list (offset ${offset})`,
+        message: `${operation}: NeuroIO answered a page without a results list and a count (offset ${offset})`,
         fields: [],
       });
     }

@@ -50,6 +50,11 @@ export function toFormData(operation: OperationId, body: Record<string, unknown>
 
 function toBlob(operation: string, field: string, input: ImageInput): { blob: Blob; filename: string } {
   const described = isDescribed(input) ? input : { data: input };
+  // A misspelt key (`filname`) would be dropped without a word.
+  for (const [key, value] of Object.entries(described)) {
+    if (!Object.hasOwn(DESCRIBED_KEYS, key)) throw new InputError(`${field}.${key}`, "is not a key of an image; expected data, filename, type", operation);
+    if (key !== "data" && value !== undefined && typeof value !== "string") throw new InputError(`${field}.${key}`, "must be a string", operation);
+  }
   const { data } = described;
   let blob: Blob;
   if (data instanceof Blob) blob = data;
@@ -76,6 +81,8 @@ function checkMediaType(operation: string, field: string, type: string, accepted
   if (accepted.length === 0 || essence === "" || essence === "application/octet-stream" || accepted.includes(essence)) return;
   throw new InputError(field, `media type ${JSON.stringify(type)} is not accepted; expected ${accepted.join(" or ")}`, operation);
 }
+
+const DESCRIBED_KEYS = { data: true, filename: true, type: true };
 
 function isDescribed(input: ImageInput): input is { data: Bytes; filename?: string; type?: string } {
   return typeof input === "object" && input !== null && "data" in input && !(input instanceof Blob) && !ArrayBuffer.isView(input);
