@@ -1,6 +1,6 @@
 // npm run generate            — write src/generated/ from openapi/
 // npm run check:generated     — fail, with a unified diff, when the committed src/generated/ is stale
-import { readFile, writeFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { readFile, readdir, writeFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -33,6 +33,13 @@ if (check) {
     process.stderr.write(diff.stdout || `${relative} is missing\n`);
   }
   await rm(scratch, { recursive: true, force: true });
+  // A file the generator does not write (README.md aside) is one edited in by hand.
+  const written = new Set(outputs.map(([file]) => path.basename(file)));
+  for (const name of await readdir(path.join(root, "src/generated"))) {
+    if (name === "README.md" || written.has(name)) continue;
+    stale++;
+    process.stderr.write(`src/generated/${name} is not generated: remove it, or generate it from the document\n`);
+  }
   if (stale > 0) {
     console.error(`\nsrc/generated is stale (${stale} file${stale === 1 ? "" : "s"}): run \`npm run generate\` and commit.`);
     process.exit(1);

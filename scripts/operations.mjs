@@ -52,10 +52,10 @@ function describe(reader, op) {
     // operation takes one, else in the query string (FieldSpec.in, src/wrappers/operation.ts).
     const query = Object.keys(input).filter((name) => input[name].in === "query");
     if (query.length) throw new Error(`${op.operationId}: query parameters (${query.join(", ")}) beside a request body; the client sends every field but a path parameter in the body`);
-    const schema = reader.deref(content[mediaType].schema);
+    const schema = bodyObject(reader, content[mediaType].schema, op.operationId);
     const encoding = content[mediaType].encoding ?? {};
-    const required = new Set(schema.required ?? []);
-    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const required = new Set(schema.required);
+    for (const [name, property] of Object.entries(schema.properties)) {
       if (input[name]) throw new Error(`${op.operationId}: ${name} is both a parameter and a body field`);
       const field = inputField(reader, "body", required.has(name), property, `${op.operationId}: ${name}`);
       // A file part, with the media types the document accepts for it (`encoding.<field>.contentType`; none: any).
@@ -163,6 +163,21 @@ function inputConstraints(reader, raw, where) {
   };
   visit(raw);
   return constraints(reader, raw);
+}
+
+/**
+ * A request body's fields: its object schema's `properties` and `required`, those of its
+ * `allOf` parts merged in. A body that is one of several (`anyOf`, `oneOf`) has no one set
+ * of fields for the table to give.
+ */
+function bodyObject(reader, raw, operationId) {
+  const schema = reader.deref(raw);
+  if (schema.anyOf || schema.oneOf) throw new Error(`${operationId}: a request body of anyOf or oneOf; the client checks and sends the fields of one object (properties, or allOf of them)`);
+  const parts = (schema.allOf ?? []).map((part) => bodyObject(reader, part, operationId));
+  return {
+    properties: Object.assign({}, ...parts.map((part) => part.properties), schema.properties),
+    required: [...parts.flatMap((part) => part.required), ...(schema.required ?? [])],
+  };
 }
 
 /** The checker's subset of a schema: constraints only, `$ref`s resolved, `allOf` merged. */
@@ -409,13 +424,16 @@ function sampleInput(reader, op) {
   }
   const media = op.requestBody?.content?.["application/json"] ?? op.requestBody?.content?.["multipart/form-data"];
   if (!media) return input;
-  const schema = reader.deref(media.schema);
-  const example = OVERRIDE_SAMPLES[op.operationId] ?? safe(() => reader.requestExample(op.operationId)) ?? {};
+  const schema = bodyObject(reader, media.schema, op.operationId);
+  const override = OVERRIDE_SAMPLES[op.operationId]; // the SDK's input, not the wire's: type-checked by the tests
+  const example = override ?? safe(() => reader.requestExample(op.operationId)) ?? {};
   const sample = { ...input, ...example };
-  for (const [name, raw] of Object.entries(schema.properties ?? {})) {
+  for (const [name, raw] of Object.entries(schema.properties)) {
     const property = reader.deref(raw);
-    if (property.format === "binary" && (name in sample || schema.required?.includes(name))) sample[name] = { file: "face.jpg" };
+    if (property.format === "binary" && (name in sample || schema.required.includes(name))) sample[name] = { file: "face.jpg" };
   }
+  const missing = schema.required.filter((name) => !(name in sample));
+  if (!override && missing.length) throw new Error(`${op.operationId}: the docs' sample call would lack the required ${missing.join(", ")}; give the request body an example with them`);
   return sample;
 }
 

@@ -289,8 +289,8 @@ function generateWidgets(pathItem: object): string {
     paths: { "/v1/widgets/": { servers: [{ url: "https://api.neuroio.com" }], ...pathItem } },
   };
   const script = `
-    const { operationsLayer } = await import(${JSON.stringify(pathToFileURL(path.join(__dirname, "../scripts/operations.mjs")).href)});
-    try { operationsLayer(${JSON.stringify(document)}); console.log("generated"); } catch (error) { console.log(error.message); }`;
+    const { operationsLayer, withCodeSamples } = await import(${JSON.stringify(pathToFileURL(path.join(__dirname, "../scripts/operations.mjs")).href)});
+    try { operationsLayer(${JSON.stringify(document)}); withCodeSamples(${JSON.stringify(document)}); console.log("generated"); } catch (error) { console.log(error.message); }`;
   return execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 120_000 }).trim();
 }
 
@@ -322,5 +322,26 @@ test("generating from a document where an operation takes query parameters and a
   expect(generateWidgets(create([]))).toBe("generated");
   expect(generateWidgets(create([{ name: "dry_run", in: "query", schema: { type: "boolean" } }]))).toBe(
     "widgets.create: query parameters (dry_run) beside a request body; the client sends every field but a path parameter in the body",
+  );
+}, 240_000);
+
+// A body's fields come from its object schema, `allOf` parts merged (as the types merge
+// them); the docs' sample call is made from its example, so a required field needs one.
+test("a request body's allOf parts give its fields; anyOf or oneOf, or a required field without an example, fails generation", () => {
+  const create = (schema: object) =>
+    generateWidgets({
+      post: { operationId: "widgets.create", requestBody: { content: { "application/json": { schema } } }, responses: { 201: { description: "created" } } },
+    });
+  const named = { type: "object", required: ["name"], properties: { name: { type: "string" } } };
+  const sized = { type: "object", properties: { size: { type: "integer", minimum: 1 } } };
+  expect(create({ allOf: [named, sized] })).toBe("widgets.create: the docs' sample call would lack the required name; give the request body an example with them");
+  expect(create({ allOf: [named, sized], examples: [{ name: "w", size: 2 }] })).toBe("generated");
+  expect(create({ ...sized, required: ["size"], examples: [{ size: 2 }] })).toBe("generated");
+  // A part's fields are the table's: their constraints are read (here one the checker does not know).
+  expect(create({ allOf: [named, { properties: { size: { type: "integer", exclusiveMinimum: 0 } } }], examples: [{ name: "w" }] })).toBe(
+    "widgets.create: size: src/wrappers/input.ts does not check `exclusiveMinimum`; teach it, then add it to CONSTRAINTS in scripts/operations.mjs",
+  );
+  expect(create({ oneOf: [named, sized] })).toBe(
+    "widgets.create: a request body of anyOf or oneOf; the client checks and sends the fields of one object (properties, or allOf of them)",
   );
 }, 240_000);

@@ -100,3 +100,22 @@ test("a new operation in openapi/ is a typed client method served by the stand-i
   const { stdout } = await run(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(app, "main.ts")], { cwd: app, ...LIMIT });
   expect(JSON.parse(stdout.trim())).toEqual({ names: ["Sprocket"], status: 200 });
 }, 600_000);
+
+// CI runs `npm run check:generated`: it must fail whenever src/generated is not what the document gives.
+test("check:generated fails on a hand edit of a generated file and on a file the generator does not write", async () => {
+  const repo = path.join(work, "repo");
+  const check = () => run("npm", ["run", "--silent", "check:generated"], { cwd: repo, ...LIMIT }).then(() => "passed", (error: { stderr: string }) => error.stderr);
+  await run("npm", ["run", "--silent", "generate"], { cwd: repo, ...LIMIT });
+  expect(await check()).toBe("passed");
+
+  const operations = path.join(repo, "src/generated/operations.ts");
+  const generated = readFileSync(operations, "utf8");
+  writeFileSync(operations, generated.replace('"sources.list": {', '"sources.list": { // edited by hand\n'));
+  expect(await check()).toContain("src/generated/operations.ts (committed)");
+  writeFileSync(operations, generated);
+
+  writeFileSync(path.join(repo, "src/generated/extra.ts"), "export const extra = 1;\n");
+  expect(await check()).toContain("src/generated/extra.ts is not generated");
+  rmSync(path.join(repo, "src/generated/extra.ts"));
+  expect(await check()).toBe("passed");
+}, 600_000);
