@@ -546,7 +546,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       name: { required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
       is_active: { schema: { type: "boolean" } },
       http_method: { required: true, schema: { type: "integer", enum: [0, 1] } },
-      destination_url: { required: true, schema: { type: "string", format: "uri", maxLength: 2048 } },
+      destination_url: { required: true, schema: { type: "string", format: "uri", pattern: "^https?://", maxLength: 2048 } },
       results: {
         schema: {
           type: "array",
@@ -591,7 +591,7 @@ export const OPERATIONS: Record<keyof operations, OperationSpec> = {
       name: { schema: { type: "string", minLength: 1, maxLength: 255 } },
       is_active: { schema: { type: "boolean" } },
       http_method: { schema: { type: "integer", enum: [0, 1] } },
-      destination_url: { schema: { type: "string", format: "uri", maxLength: 2048 } },
+      destination_url: { schema: { type: "string", format: "uri", pattern: "^https?://", maxLength: 2048 } },
       results: {
         schema: {
           type: "array",

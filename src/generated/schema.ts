@@ -2857,7 +2857,7 @@ export interface components {
             http_method: components["schemas"]["HttpMethod"];
             /**
              * Format: uri
-             * @description Where the webhook is sent.
+             * @description Where the webhook is sent, an http or https URL.
              */
             destination_url: string;
             /** @description Only entries with one of these results. */
@@ -2891,7 +2891,7 @@ export interface components {
             http_method?: components["schemas"]["HttpMethod"];
             /**
              * Format: uri
-             * @description Where the webhook is sent.
+             * @description Where the webhook is sent, an http or https URL.
              */
             destination_url?: string;
             /** @description Only entries with one of these results; empty = any. */

@@ -10,6 +10,7 @@ import { OpenAPIBackend, ValidationContext, type Context } from "openapi-backend
 import type { default as Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { OPERATIONS } from "../generated/operations";
 import { FILE_FIELDS } from "../generated/uploads";
+import { FORMATS } from "../wrappers/input";
 import type { OperationSpec } from "../wrappers/operation";
 import { deref, documentFor, type Host } from "./document";
 import { handlers } from "./handlers";
@@ -55,13 +56,6 @@ function fileFields(operationId: string): { name: string; required: boolean }[] 
   return Object.keys(FILE_FIELDS[operationId as OperationId] ?? {}).map((name) => ({ name, required: spec!.input[name]?.required === true }));
 }
 
-// The document's string formats; openapi-backend itself knows binary, password, int32…
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
-const FORMATS: Record<string, (value: string) => boolean> = {
-  "date-time": (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value.replace(" ", "T"))),
-  date: (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
-  uri: (value) => /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value) && URL.canParse(value),
-};
 
 export class HostApi {
   readonly #api: OpenAPIBackend;
@@ -82,6 +76,7 @@ export class HostApi {
       // Name every bad field, not only the first; no Infinity (JSON's 1e309) or NaN for a number.
       ajvOpts: { allErrors: true, strictNumbers: true },
       customizeAjv: (ajv, _options, context) => {
+        // The document's string formats, checked as the client checks them (openapi-backend itself knows binary, password, int32…).
         for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, { type: "string", validate });
         if (context === ValidationContext.Params) decimalIntegerParameters(ajv);
         return ajv;
@@ -338,7 +333,8 @@ function fieldErrors(errors: ErrorObject[]): Array<[string, string]> {
       error.keyword === "required" && segments.length <= 1
         ? String(error.params.missingProperty)
         : (segments[1] ?? segments[0] ?? "non_field_errors");
-    if (!byField.has(field)) byField.set(field, message(error));
+    // One message a field; a format's ("Enter a valid URL.") says more than a pattern's.
+    if (!byField.has(field) || error.keyword === "format") byField.set(field, message(error));
   }
   return [...byField];
 }

@@ -166,8 +166,8 @@ function checkNumber(field: string, schema: SchemaSpec, value: number, fail: Fai
 }
 
 // Formats whose wrong values the server would refuse anyway; checked here so that the
-// caller learns which field before anything is sent.
-const FORMATS: Record<string, (value: string) => boolean> = {
+// caller learns which field before anything is sent. The stand-in checks them the same way.
+export const FORMATS: Record<string, (value: string) => boolean> = {
   // RFC 3339 (a space for the `T` allowed, as Python's str(datetime) writes it); no offset
   // means UTC. Each part within its range: Date.parse rolls 2021-02-30 over to March 2.
   "date-time": (v) => {

@@ -31,6 +31,20 @@ describe("request validation from the document", () => {
     expect(notification.body.fields).toEqual([{ name: "destination_url", message: "Enter a valid URL.", error_code: 400 }]);
   });
 
+  test("formats and patterns are checked as the client checks them: the same values refused by both", async () => {
+    const { client, key } = await token();
+    const api = standIn.server.apiUrl;
+    // A day that is not in the calendar (Date.parse would roll it over to March 2).
+    for (const date of ["2021-02-30", "2021-02-30T10:00:00Z"]) {
+      expect(await raw(`${api}/v1/entries/?date_from=${date}`, { token: key })).toMatchObject({ status: 400, body: namingFields("date_from") });
+      await expect(client.entries.list({ date_from: date })).rejects.toMatchObject({ field: "date_from" });
+    }
+    // A URI that is not a web address, where a webhook goes.
+    const hook = { name: "hook", http_method: 0 as const, destination_url: "mailto:ops@example.com" };
+    expect(await raw(`${api}/v1/notifications/`, { method: "POST", token: key, json: hook })).toMatchObject({ status: 400, body: namingFields("destination_url") });
+    await expect(client.notifications.create(hook)).rejects.toMatchObject({ field: "destination_url" });
+  });
+
   test("missing bodies and required fields are named", async () => {
     const { key } = await token();
     expect(await raw(`${standIn.server.iamUrl}/v1/auth/token/`, { method: "POST" })).toEqual({
