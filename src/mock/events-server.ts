@@ -95,7 +95,9 @@ export function attachEventsServer(httpServer: Server, options: EventsServerOpti
   sweep.unref();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+    // A target that does not parse (`//[`) is not the feed: the HTTP side answers it 400.
+    const target = `http://localhost${request.url ?? "/"}`;
+    const pathname = URL.canParse(target) ? new URL(target).pathname : undefined;
     // With or without a trailing slash, as clients write the feed's URL either way.
     const feedPath = pathname === path || pathname === `${path.replace(/\/$/, "")}/`;
     if (!feedPath || request.headers.upgrade?.toLowerCase() !== "websocket") {

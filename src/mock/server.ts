@@ -327,10 +327,11 @@ function plainHost(host: string): URL | undefined {
  * origin of paging links; without one, the stand-in's own.
  */
 function requestUrl(req: IncomingMessage, origin: string): URL {
-  const base = req.headers.host ?? origin;
   const target = req.url ?? "/";
-  if (!target.startsWith("/") || !URL.canParse(target, `http://${base}`)) throw failure(400, "Malformed request target.");
-  const url = new URL(target, `http://${base}`);
+  // Appended, not resolved: `//other.host/…` is a path here, not a scheme-relative URL.
+  const whole = `http://${req.headers.host ?? origin}${target}`;
+  if (!target.startsWith("/") || !URL.canParse(whole)) throw failure(400, "Malformed request target.");
+  const url = new URL(whole);
   for (const segment of url.pathname.split("/")) {
     try {
       decodeURIComponent(segment);

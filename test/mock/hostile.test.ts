@@ -251,6 +251,23 @@ describe("a request offering another protocol (Upgrade) that is not the feed's W
     expect(await exchange(`GET /api/v1/version/ HTTP/1.1\r\n${host()}\r\n${websocket}\r\n\r\n`)).toEqual([{ status: 401, body: errorBody(401) }]);
     expect(await exchange(`GET /events HTTP/1.1\r\n${host()}\r\n${h2c}\r\n\r\n`)).toEqual([{ status: 404, body: errorBody(404) }]);
   });
+
+  test("an upgrade to a target that is no URL path (`//`, `//[`) gets a 4xx, and the stand-in lives on", async () => {
+    const websocket = "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==";
+    for (const target of ["//", "//[", "//evil.example/events"]) {
+      for (const upgrade of [websocket, h2c]) {
+        const [answer] = await exchange(`GET ${target} HTTP/1.1\r\n${host()}\r\n${upgrade}\r\n\r\n`);
+        expect([400, 404]).toContain(answer!.status);
+      }
+    }
+    expect(await exchange(`GET /nowhere/ HTTP/1.1\r\n${host()}\r\nConnection: close\r\n\r\n`)).toEqual([{ status: 404, body: errorBody(404) }]);
+  });
+});
+
+test("a target starting with // is a path of the stand-in's host, not another host: paging links stay on the stand-in", async () => {
+  const key = (await unwrap((await standIn.login()).tokens.create())).key;
+  const answer = await request(standIn.server, { path: "//evil.example/api/v1/sources/?limit=1", headers: { Authorization: `Token ${key}` } });
+  expect(answer.status).toBe(404);
 });
 
 test("bytes Node cannot parse behind a HEAD get a bodiless answer after the HEAD's, which its client can read", async () => {
