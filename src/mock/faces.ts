@@ -17,6 +17,7 @@
  *   above the default facesize thresholds (25000).
  */
 import { createHash } from "node:crypto";
+import { inflateSync } from "node:zlib";
 import jpeg from "jpeg-js";
 import { PNG } from "pngjs";
 import { moodValues, type components } from "../generated/schema";
@@ -74,6 +75,10 @@ export function decodeImage(bytes: Uint8Array): Pixels {
   }
   try {
     if (isPng(buffer)) {
+      const layout = pngLayout(buffer);
+      if (layout === undefined) throw new ImageError(NOT_AN_IMAGE);
+      // pngjs inflates an interlaced image without a limit: first inflate it here, within what its size allows.
+      if (layout.interlaced) inflateSync(Buffer.concat(layout.data), { maxOutputLength: layout.rawBytes });
       const png = PNG.sync.read(buffer);
       return { width: png.width, height: png.height, data: png.data };
     }
@@ -87,15 +92,40 @@ export function decodeImage(bytes: Uint8Array): Pixels {
   throw new ImageError(NOT_AN_IMAGE);
 }
 
+/** Samples a pixel by PNG colour type: grey, RGB, palette, grey and alpha, RGBA. */
+const SAMPLES: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/**
+ * A PNG's header and image data, from its chunks (each length 4, type 4, data, CRC 4):
+ * undefined unless it has exactly one header (pngjs would take a second one, declaring any
+ * size) and every chunk fits. `rawBytes`: the most its image data can inflate to (each row
+ * a filter byte, an interlaced image's seven passes up to two rows more per eight).
+ */
+function pngLayout(buffer: Buffer): { width: number; height: number; interlaced: boolean; rawBytes: number; data: Buffer[] } | undefined {
+  let header: { width: number; height: number; interlaced: boolean; rawBytes: number } | undefined;
+  const data: Buffer[] = [];
+  for (let at = 8; at + 12 <= buffer.length; ) {
+    const length = buffer.readUInt32BE(at);
+    const type = buffer.toString("latin1", at + 4, at + 8);
+    if (at + 12 + length > buffer.length) return undefined;
+    if (type === "IHDR") {
+      if (header !== undefined || length < 13) return undefined;
+      const [width, height, depth, colour, interlace] = [buffer.readUInt32BE(at + 8), buffer.readUInt32BE(at + 12), buffer[at + 16]!, buffer[at + 17]!, buffer[at + 20]!];
+      const rowBytes = Math.ceil((width * depth * (SAMPLES[colour] ?? 4)) / 8) + 1;
+      header = { width, height, interlaced: interlace !== 0, rawBytes: interlace === 0 ? rowBytes * height : rowBytes * height + 4 * height + 64 };
+    } else if (type === "IDAT") data.push(buffer.subarray(at + 8, at + 8 + length));
+    else if (type === "IEND") break;
+    at += 12 + length;
+  }
+  return header && { ...header, data };
+}
+
 const isPng = (buffer: Buffer) => buffer.length > 8 && buffer.readUInt32BE(0) === 0x89504e47;
 const isJpeg = (buffer: Buffer) => buffer.length > 3 && buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff;
 
 /** The width and height a PNG (IHDR) or JPEG (SOF marker) header declares; undefined when there is none to read. */
 function declaredSize(buffer: Buffer): { width: number; height: number } | undefined {
-  // PNG: signature (8), then the IHDR chunk's length (4), type (4), width (4), height (4).
-  if (isPng(buffer)) {
-    return buffer.length >= 24 && buffer.toString("latin1", 12, 16) === "IHDR" ? { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) } : undefined;
-  }
+  if (isPng(buffer)) return pngLayout(buffer);
   if (!isJpeg(buffer)) return undefined;
   // JPEG: segments after SOI (FF D8), each FF, marker, 2-byte length; a frame header (SOF0–SOF15
   // but DHT C4, JPG C8 and DAC CC) holds precision (1), height (2), width (2).

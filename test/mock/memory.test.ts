@@ -3,13 +3,16 @@
  * bodies (unauthenticated; an authenticated chunked JSON body; an authenticated multipart
  * upload) are refused without being read whole, and the stand-in's peak RSS stays well
  * under 300 MB. Before, the unauthenticated JSON body alone took the process to 909 MB,
- * and a 20000×20000 PNG of 50 KB (a decompression bomb) to about 3 GB.
+ * and a 20000×20000 PNG of 50 KB (a decompression bomb) to about 3 GB; the same size
+ * behind a 1×1 header, or an interlaced PNG whose data inflates past its size, took tens of
+ * seconds and gigabytes before its header and data were read in full.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
+import { NOT_AN_IMAGE } from "../../src/mock/faces";
 
 const ROOT = path.join(__dirname, "..", "..");
 const BOMB_BYTES = 200 * 1024 * 1024;
@@ -55,7 +58,8 @@ function bomb(port: number, options: { path: string; headers: Record<string, str
 }
 
 /** A valid PNG that declares `width`×`height` 1-bit grey pixels (all black): tiny, yet RGBA of 4 bytes a pixel once decoded. */
-function pngBomb(width: number, height: number): Buffer {
+/** A PNG with these headers (IHDR chunks: width, height, interlaced; bit depth 1 or 8) whose image data inflates to `rawBytes` zero bytes. */
+function png(headers: { width: number; height: number; interlaced?: boolean; rgba?: boolean }[], rawBytes: number): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
     const framed = Buffer.alloc(body.length + 8);
@@ -64,15 +68,22 @@ function pngBomb(width: number, height: number): Buffer {
     framed.writeUInt32BE(zlib.crc32(body), body.length + 4);
     return framed;
   };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.writeUInt8(1, 8); // bit depth 1, colour type 0 (grey): the rest stays 0
-  // Each row: filter byte 0, then width/8 bytes of zero bits.
-  const rows = zlib.deflateSync(Buffer.alloc((Math.ceil(width / 8) + 1) * height), { level: 9 });
+  const header = ({ width, height, interlaced = false, rgba = false }: (typeof headers)[number]) => {
+    const data = Buffer.alloc(13);
+    data.writeUInt32BE(width, 0);
+    data.writeUInt32BE(height, 4);
+    data.writeUInt8(rgba ? 8 : 1, 8); // bit depth; colour type 0 (grey) or 6 (RGBA)
+    data.writeUInt8(rgba ? 6 : 0, 9);
+    data.writeUInt8(interlaced ? 1 : 0, 12);
+    return chunk("IHDR", data);
+  };
+  const rows = zlib.deflateSync(Buffer.alloc(rawBytes), { level: 9 });
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", rows), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([signature, ...headers.map(header), chunk("IDAT", rows), chunk("IEND", Buffer.alloc(0))]);
 }
+
+/** A grey PNG of 1 bit a pixel, all zero: each row a filter byte and width/8 bytes. */
+const pngBomb = (width: number, height: number) => png([{ width, height }], (Math.ceil(width / 8) + 1) * height);
 
 let child: ChildProcess;
 let port: number;
@@ -133,6 +144,19 @@ linuxOnly("200 MB bodies are refused unread; the stand-in's peak RSS stays well 
   const peak = peakRss(child.pid!);
   console.log(`stand-in peak RSS ${(peak / 2 ** 20).toFixed(0)} MB; sent ${[anonymous, chunked, upload].map((a) => (a.sent / 2 ** 20).toFixed(0)).join(" / ")} MB`);
   expect(peak).toBeLessThan(300 * 1024 * 1024);
+}, 120_000);
+
+linuxOnly("a PNG with a second header (20000×20000 behind 1×1), or interlaced with data past its size, is not an image: refused before it is decoded", async () => {
+  const key = await demoToken();
+  const bombs = [png([{ width: 1, height: 1 }, { width: 20_000, height: 20_000 }], 2_501 * 20_000), png([{ width: 64, height: 64, interlaced: true, rgba: true }], 128 * 2 ** 20)];
+  for (const bomb of bombs) {
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const form = new FormData();
+    form.set("image", new Blob([new Uint8Array(bomb)], { type: "image/png" }), "bomb.png");
+    const answer = await fetch(`http://127.0.0.1:${port}/api/v1/persons/search/`, { method: "POST", headers: { Authorization: `Token ${key}` }, body: form });
+    expect(await answer.json()).toEqual({ error_codes: [400], message: "Validation error.", fields: [{ name: "image", message: NOT_AN_IMAGE, error_code: 400 }] });
+  }
+  expect(peakRss(child.pid!)).toBeLessThan(300 * 1024 * 1024);
 }, 120_000);
 
 linuxOnly("a PNG declaring 20000×20000 pixels is a 400 naming the field, refused before it is decoded", async () => {
