@@ -116,7 +116,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   const cors = options.cors ?? "loopback";
   const server = http.createServer((req, res) => {
-    if (stateFile) res.once("finish", () => stateFile.changed());
+    // Reads and refusals change nothing: only a write that succeeded is worth writing the file for.
+    if (stateFile && !READS.has(req.method ?? "GET")) res.once("finish", () => res.statusCode < 400 && stateFile.changed());
     const misdirected = hostRefusal(req, listenHost);
     if (misdirected) return send(res, misdirected);
     if (applyCors(cors, req, res)) return;
@@ -326,6 +327,8 @@ function plainHost(host: string): URL | undefined {
  * `%E4`) is bad input, not a crash. The Host header (checked by hostRefusal) names the
  * origin of paging links; without one, the stand-in's own.
  */
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 function requestUrl(req: IncomingMessage, origin: string): URL {
   const target = req.url ?? "/";
   // Appended, not resolved: `//other.host/…` is a path here, not a scheme-relative URL.

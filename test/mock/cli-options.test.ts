@@ -1,6 +1,6 @@
 /** The CLI's development options: --token, --state, --cors, --webhook-host, and a --help naming every option. */
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { drawFace, startMockServer, type MockServerOptions } from "../../src/mock";
@@ -110,3 +110,36 @@ test("startMockServer({ stateFile }): persons (faces), entries and images surviv
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("the state file is written after a write that succeeded, not after reads or refused requests", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "neuroio-state-"));
+  const stateFile = path.join(dir, "state.json");
+  const server = await startMockServer({ stateFile, users: [{ username: "demo", password: "demo-password", apiToken: "persist-key" }] });
+  const client = new Client({ apiToken: "persist-key", iamUrl: server.iamUrl, apiUrl: server.apiUrl, maxRetries: 0 });
+  const written = async () => (await stat(stateFile).catch(() => undefined))?.mtimeMs;
+  const until = async (condition: () => Promise<boolean>) => {
+    while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  try {
+    await unwrap(client.sources.create({ name: "cam" }));
+    await until(async () => (await written()) !== undefined);
+    const first = await written();
+    // Reads, a refused token, an unknown path, a refused write: nothing to write.
+    await unwrap(client.sources.list());
+    await new Client({ apiToken: "not-a-key", apiUrl: server.apiUrl, maxRetries: 0 }).sources.list();
+    await fetch(`${server.apiUrl}/v1/nothing/`);
+    const refused = await fetch(`${server.apiUrl}/v1/sources/`, { method: "POST", headers: { Authorization: "Token persist-key", "Content-Type": "application/json" }, body: "{}" });
+    expect(refused.status).toBe(400);
+    // Long past the file's debounce (200 ms): a write would have happened by now.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await written()).toBe(first);
+    // A write that succeeds is written.
+    await unwrap(client.sources.create({ name: "cam 2" }));
+    await until(async () => (await written()) !== first);
+    expect(JSON.parse(await readFile(stateFile, "utf8")).tables).toBeDefined();
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
