@@ -144,6 +144,11 @@ function inputField(reader, location, required, raw, where) {
   if (JSON.stringify(schema).includes('"format":"password"')) {
     throw new Error(`${where}: format password below the field's own value (in items or properties); the client keeps only a field's own value secret`);
   }
+  // An empty list has no wire form in a query (both official SDKs leave it out), so a filter
+  // "of none of these" would answer everything (openapi/DECISIONS.md, Encodings).
+  for (const form of [schema, ...(schema.anyOf ?? [])]) {
+    if (location === "query" && form.type === "array" && !(form.minItems >= 1)) throw new Error(`${where}: a query array needs minItems: 1; an empty one has no wire form`);
+  }
   return { in: location, ...(required && { required: true }), ...(secret && { secret: true }), schema };
 }
 

@@ -1381,14 +1381,12 @@ describe("options are checked before anything is sent", () => {
         expectNoSecrets(error);
       }
     }
-    // Nor when the URL does not parse at all.
-    const error = thrownBy(() => new Client({ apiUrl: `http://user:${PASSWORD}@127.0 .0.1/` }));
-    expect((error as InputError).problem).toContain("[redacted]@");
-    expectNoSecrets(error);
-    // Nor an events URL (a ws URL may carry a query; one of the wrong scheme is quoted).
-    const events = thrownBy(() => new Client({ eventsUrl: `https://127.0.0.1/feed?token=${TOKEN}` }));
-    expect((events as InputError).problem).toBe('must be an absolute ws or wss URL, got "https://127.0.0.1/feed?[redacted]"');
-    expectNoSecrets(events);
+    // Nor when the URL does not parse at all, nor an events URL (whose query may carry a token).
+    for (const [name, url] of [["apiUrl", `http://user:${PASSWORD}@127.0 .0.1/`], ["eventsUrl", `https://127.0.0.1/feed?token=${TOKEN}`]]) {
+      const error = thrownBy(() => new Client({ [name!]: url }));
+      expect(error).toMatchObject({ field: name, problem: expect.stringMatching(/^must be an absolute [a-z ]+ URL/) });
+      expectNoSecrets(error);
+    }
   });
 
   it("per-call options: a bad value rejects the call with InputError and nothing is sent", async () => {

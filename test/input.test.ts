@@ -306,6 +306,9 @@ test("generating from a document whose input uses a keyword or format the checke
   expect(generate({ anyOf: [{ type: "integer" }, { type: "string", format: "email" }] })).toMatch(/^widgets\.list: limit: .* does not know the format email;/);
   // A secret is a field's own value (the client keeps it out of errors and hooks); one inside a list would not be kept.
   expect(generate({ type: "array", items: { type: "string", format: "password" } })).toMatch(/^widgets\.list: limit: format password below the field's own value/);
+  // An empty list has no wire form in a query: left out, the filter would answer everything.
+  expect(generate({ type: "array", items: { type: "integer" } })).toBe("widgets.list: limit: a query array needs minItems: 1; an empty one has no wire form");
+  expect(generate({ type: "array", minItems: 1, items: { type: "integer" } })).toBe("generated");
 }, 240_000);
 
 // The operation table marks path parameters only; the other fields go in the body when there

@@ -198,19 +198,29 @@ describe("options that are not what they claim are refused before anything is se
     expect(server.requests).toHaveLength(0);
   });
 
-  it.each([
-    ["an object without hooks", [{}], "middleware[0]"],
-    ["a hook that is not a function", [{ onRequest() {} }, { onResponse: "log" }], "middleware[1]"],
-    ["null", [null], "middleware[0]"],
-  ])("middleware with %s is an InputError naming it, when the client is made", (_what, middleware, field) => {
+  it("middleware that is not an array is an InputError naming it, when the client is made", () => {
     let thrown: unknown;
     try {
-      new Client({ ...options, middleware: middleware as never });
+      new Client({ ...options, middleware: { onRequest() {} } as never });
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(InputError);
-    expect(thrown).toMatchObject({ field });
+    expect(thrown).toMatchObject({ field: "middleware" });
+  });
+
+  it.each([
+    ["an object without hooks", [{}], "middleware[0]"],
+    ["a hook that is not a function", [{ onRequest() {} }, { onResponse: "log" }], "middleware[1]"],
+    ["null", [null], "middleware[0]"],
+  ])("middleware with %s is an InputError naming it, at the first call, before anything is sent", async (_what, middleware, field) => {
+    const client = new Client({ ...options, apiUrl: server.url, middleware: middleware as never });
+    for (let call = 0; call < 2; call++) {
+      const thrown = await client.version.get().catch((e: unknown) => e);
+      expect(thrown).toBeInstanceOf(InputError);
+      expect(thrown).toMatchObject({ field, operation: "version.get" });
+    }
+    expect(server.requests).toHaveLength(0);
   });
 
   it("a middleware with one hook is taken, and runs", async () => {

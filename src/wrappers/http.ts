@@ -88,7 +88,8 @@ export interface Reply {
   status: number;
   statusText: string;
   /**
-   * As received, secrets and all: read them only through `responseOf` and `headerOf`,
+   * As received (names in lower case, as Headers and the Node transport give them), secrets
+   * and all: read them only through `responseOf` and `headerOf`,
    * which redact `secrets` from each value as they read it (most answers' headers are
    * never read, and going through a Headers object on every answer costs, in browsers
    * above all). The Response drops content-length and content-encoding (its body is the
@@ -140,12 +141,13 @@ function viaFetch(fetch: typeof globalThis.fetch, request: PendingRequest, stop:
 /** The transport of a client without a `fetch` option (runtime.ts): Node's in Node, else global fetch. */
 const runtimeTransport = defaultTransport((request, { signal }) => viaFetch(globalThis.fetch, request, signal) as Promise<never>);
 
-// NeuroIO's query string (arrays comma-joined), byte for byte openapi-fetch's for the document's parameters.
+// NeuroIO's query string (arrays comma-joined), byte for byte openapi-fetch's for the
+// document's parameters (whose arrays are never empty: scripts/operations.mjs).
 export function querySerializer(query: Record<string, unknown>): string {
   const pairs: string[] = [];
   for (const name in query) {
     const value = query[name];
-    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    if (value === undefined || value === null) continue;
     const encoded = Array.isArray(value) ? value.map(encodeURIComponent).join(",") : encodeURIComponent(value as string);
     pairs.push(`${name}=${encoded}`);
   }
@@ -344,12 +346,17 @@ async function normalize(operation: string, response: Answer | Response, maxByte
   // below; a 304 is an error like any other status outside 2xx.
   const empty = NULL_BODY_STATUSES.has(status) || (status === 202 && returns === undefined);
   if (empty) await response.body?.cancel();
-  let text = empty ? "" : "clone" in response ? await readText(response, maxBytes) : response.text;
+  const text = empty ? "" : "clone" in response ? await readText(response, maxBytes) : response.text;
+  // A request with a body follows no redirect (viaFetch, the Node transport): a 301–303
+  // would make it a GET without its body, a 307 or 308 send the body (a password, a face)
+  // again to wherever Location points. So a redirect arrives here, which a browser shows as
+  // status 0: a 502 in both, naming it (its Location stays in the headers).
+  if (status === 0 || (status > 300 && status < 400 && status !== 304)) {
+    return broken(`NeuroIO answered ${status ? `HTTP ${status}, ` : ""}a redirect the SDK did not follow (it follows none for a request with a body)`);
+  }
   // A status HTTP has no class for (600 and up; a 1xx as the final answer) says nothing
   // about what the server did and cannot be held by a Response: a 502 naming it, like a
   // broken 2xx, and never retried.
-  // A browser shows a redirect it did not follow (see below) as status 0.
-  if (status === 0) return broken(`NeuroIO answered with a redirect, ${NOT_FOLLOWED}`);
   if (status < 200 || status > 599) {
     return broken(`NeuroIO answered HTTP ${status}, a status outside HTTP's 200–599${text.trim() === "" ? "" : `, with ${excerpt(redact(text, secrets))}`}`);
   }
@@ -368,29 +375,21 @@ async function normalize(operation: string, response: Answer | Response, maxByte
     }
     return reply(text === "" ? null : text, data);
   }
-  // A request with a body follows no redirect (viaFetch, the Node transport): a 301–303
-  // would make it a GET without its body, a 307 or 308 send the body (a password, a face)
-  // again to wherever Location points. So a redirect with a Location arrives here. (Header
-  // names in lower case, as Headers and the Node transport give them.)
-  for (const [name, value] of headers) {
-    if (status > 300 && status < 400 && name === "location") text = JSON.stringify(errorBody(`NeuroIO answered HTTP ${status}, a redirect to ${excerpt(value)}, ${NOT_FOLLOWED}`));
-  }
   // Redacted before anything is cut or parsed, and after parsing, which may undo an escape
   // (`\u0026`) that hid a secret from the first pass: a server may echo the request.
   const body = redactValue(toErrorBody(status, redact(text, secrets)), secrets);
   return reply(JSON.stringify(body), body);
 }
 
-const NOT_FOLLOWED = "which the SDK does not follow for a request with a body";
 
 /** The JSON type of a parsed body: object, array, null, string, number or boolean. */
 function jsonType(data: unknown): string {
   return data === null ? "null" : Array.isArray(data) ? "array" : typeof data;
 }
 
-/** The first value of header `name` (lower case) in a reply, or null. */
+/** The first value of header `name` (lower case, as the reply's) in a reply, or null. */
 function headerOf(reply: Reply, name: string): string | null {
-  for (const [key, value] of reply.headers) if (key.toLowerCase() === name) return redact(value, reply.secrets);
+  for (const [key, value] of reply.headers) if (key === name) return redact(value, reply.secrets);
   return null;
 }
 
@@ -405,8 +404,7 @@ export function responseOf(reply: Reply): Response {
   // Never throws: what a Response refuses is left out, not raised from a getter.
   const headers = new Headers();
   for (const [name, value] of reply.headers) {
-    const lower = name.toLowerCase();
-    if (lower === "content-length" || lower === "content-encoding") continue;
+    if (name === "content-length" || name === "content-encoding") continue;
     try {
       headers.append(name, redact(value, reply.secrets));
     } catch {

@@ -24,7 +24,6 @@ export function checkInput(operation: string, spec: OperationSpec, input: unknow
     // A secret's problem is told without its value (a password given as a number, say);
     // an object's description names only its kind.
     const failField: Fail = field.secret && typeof value !== "object" ? (at, problem) => fail(at, redact(problem, [describeValue(value)])) : fail;
-    checkWellFormed(name, value, failField);
     if (value === undefined) {
       if (field.required) failField(name, "is required");
       continue;
@@ -71,23 +70,9 @@ function checkPathSegment(name: string, field: FieldSpec, value: unknown, fail: 
   check(name, field.schema, value, fail, false);
 }
 
-// In u-mode \p{Cs} matches only a surrogate without its pair.
-const LONE_SURROGATE = /\p{Cs}/u;
-
-/**
- * Every string in `value` (nested in arrays and plain objects, a file's name included) is
- * well-formed UTF-16: a lone surrogate cannot be percent-encoded (encodeURIComponent throws
- * a URIError) and goes into JSON as an escape the server cannot decode to text.
- */
-function checkWellFormed(field: string, value: unknown, fail: Fail): void {
-  if (typeof value === "string") {
-    if (LONE_SURROGATE.test(value)) fail(field, "contains a lone UTF-16 surrogate (not valid Unicode text)");
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) checkWellFormed(`${field}[${i}]`, value[i], fail);
-  } else if (typeof value === "object" && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
-    for (const [name, item] of Object.entries(value)) checkWellFormed(`${field}.${name}`, item, fail);
-  }
-}
+// In u-mode \p{Cs} matches only a surrogate without its pair: a string that is not well-formed UTF-16.
+export const LONE_SURROGATE = /\p{Cs}/u;
+export const NOT_UNICODE = "contains a lone UTF-16 surrogate (not valid Unicode text)";
 
 function allows(schema: SchemaSpec, type: string): boolean {
   if (schema.anyOf) return schema.anyOf.some((s) => allows(s, type));
@@ -194,7 +179,12 @@ function isDay(year: number, month: number, day: number): boolean {
   return year >= 1 && days !== undefined && day >= 1 && day <= days;
 }
 
+/**
+ * A string is well-formed UTF-16 (a lone surrogate cannot be percent-encoded, and goes into
+ * JSON as an escape the server cannot decode to text) and within the schema's constraints.
+ */
 function checkString(field: string, schema: SchemaSpec, value: string, fail: Fail): void {
+  if (LONE_SURROGATE.test(value)) fail(field, NOT_UNICODE);
   // In characters, as JSON Schema (and the server) count them: an emoji is one, two UTF-16 units.
   const length = [...value].length;
   if (schema.minLength !== undefined && length < schema.minLength) {

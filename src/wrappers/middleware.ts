@@ -9,9 +9,23 @@ import type createClient from "openapi-fetch";
 import type { Client as FetchClient } from "openapi-fetch";
 import { ANSWER_SECRETS } from "../generated/answer-secrets";
 import type { paths } from "../generated/schema";
-import { REDACTED, redact } from "./errors";
+import { InputError, REDACTED, redact } from "./errors";
+import { describeValue } from "./input";
 import { querySerializer, responseOf, type Http, type PendingRequest, type Reply, type RequestOptions } from "./http";
 import { isSecret, type OperationId, type OperationSpec, type SplitInput } from "./operation";
+
+const HOOKS = ["onRequest", "onResponse", "onError"] as const;
+
+/** Checks that every item of the client's middleware is an object with at least one hook, each a function (the array itself: options.ts). */
+function checkHooks(middleware: readonly unknown[], operation: string): void {
+  middleware.forEach((item, i) => {
+    const hooks = (item ?? {}) as Record<string, unknown>;
+    const given = HOOKS.filter((hook) => hooks[hook] !== undefined);
+    if (typeof item !== "object" || item === null || given.length === 0 || given.some((hook) => typeof hooks[hook] !== "function")) {
+      throw new InputError(`middleware[${i}]`, `must be an object with an onRequest, onResponse or onError function, got ${describeValue(item)}`, operation);
+    }
+  });
+}
 
 /** The parts of a checked input, the body encoded (FormData for multipart). */
 type Parts = Omit<SplitInput, "body"> & { body: FormData | SplitInput["body"] };
@@ -31,6 +45,7 @@ const clients = new WeakMap<Http, AnyClient>();
 export async function viaMiddleware(http: Http, operation: string, spec: OperationSpec, input: Parts, options: RequestOptions | undefined, secrets: readonly string[]) {
   let client = clients.get(http);
   if (!client) {
+    checkHooks(http.middleware, operation);
     // Required or imported here, not at the top: the CommonJS build holds this module in a
     // chunk every client loads, and a top-level import would load openapi-fetch with it.
     const loaded: { default: unknown } = typeof require === "function" ? require("openapi-fetch") : await import("openapi-fetch");

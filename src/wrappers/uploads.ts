@@ -1,5 +1,6 @@
 import { FILE_FIELDS } from "../generated/uploads";
 import { InputError } from "./errors";
+import { LONE_SURROGATE, NOT_UNICODE } from "./input";
 import type { OperationId } from "./operation";
 
 type Bytes = Blob | ArrayBuffer | ArrayBufferView;
@@ -54,6 +55,7 @@ function toBlob(operation: string, field: string, input: ImageInput): { blob: Bl
   for (const [key, value] of Object.entries(described)) {
     if (!Object.hasOwn(DESCRIBED_KEYS, key)) throw new InputError(`${field}.${key}`, "is not a key of an image; expected data, filename, type", operation);
     if (key !== "data" && value !== undefined && typeof value !== "string") throw new InputError(`${field}.${key}`, "must be a string", operation);
+    if (typeof value === "string" && LONE_SURROGATE.test(value)) throw new InputError(`${field}.${key}`, NOT_UNICODE, operation);
   }
   const { data } = described;
   let blob: Blob;
