@@ -14,10 +14,12 @@
 //   CommonJS loader), with every package it imports that is not a runtime dependency of the
 //   package (openapi-backend and its tree, busboy, ajv, …) bundled in and minified. Those are
 //   devDependencies, so a stand-in-only dependency added later is bundled without touching
-//   this file. No source map: it would mostly map third-party code.
+//   this file. No source map: it would mostly map third-party code. Their license notices
+//   go beside it, in dist/mock.js.LICENSES.txt (scripts/notices.ts).
 import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 import { browserRuntime } from "./scripts/browser-bundle";
+import { bundledNotices } from "./scripts/notices";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
 const runtime = Object.keys(pkg.dependencies).join("|");
@@ -84,6 +86,8 @@ export default defineConfig([
     keepNames: true, // readable function and class names in the stand-in's stack traces
     sourcemap: false,
     esbuildPlugins: [
+      // The bundled packages' license notices, in dist/mock.js.LICENSES.txt.
+      bundledNotices("dist/mock.js.LICENSES.txt"),
       {
         // The stand-in reads the OpenAPI document the package already ships (openapi.json at
         // the package root, `neuroio/openapi.json`) instead of holding a second copy.

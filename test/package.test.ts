@@ -84,8 +84,10 @@ describe("the tarball", () => {
     for (const f of ["dist/node-transport.js", "dist/node-transport.mjs", "dist/types/wrappers/index.d.ts", "dist/mock.js", "dist/types/mock/index.d.ts"]) {
       expect(files()).toContain(f);
     }
-    // One copy of the stand-in (CommonJS; ESM importers load the same file), no second copy of the document.
-    expect(files().filter((f) => /^dist\/mock\b/.test(f))).toEqual(["dist/mock.js"]);
+    // One copy of the stand-in (CommonJS; ESM importers load the same file) with the license
+    // notices of the code bundled into it, no second copy of the document; the package's own license.
+    expect(files().filter((f) => /^dist\/mock\b/.test(f))).toEqual(["dist/mock.js", "dist/mock.js.LICENSES.txt"]);
+    expect(files()).toContain("LICENSE");
     expect(files().filter((f) => f.endsWith("openapi.json"))).toEqual(["openapi.json"]);
     expect(files().filter((f) => /^(src|test|openapi|scripts|bench)\//.test(f))).toEqual([]);
   });
@@ -102,7 +104,7 @@ describe("the tarball", () => {
       "dist/browser/middleware-HASH.mjs.map",
       "dist/browser/overrides-HASH.mjs.map",
       "dist/browser/uploads-HASH.mjs.map",
-      ...Array(7).fill("dist/chunk-HASH.js.map"),
+      ...Array(8).fill("dist/chunk-HASH.js.map"),
       ...Array(5).fill("dist/chunk-HASH.mjs.map"),
       "dist/events.js.map",
       "dist/events.mjs.map",
@@ -125,6 +127,14 @@ describe("the tarball", () => {
       const src = map.startsWith("dist/browser/") ? "../../src/" : "../src/";
       expect(sources.filter((s) => !s.startsWith(src) && s !== path.basename(map, ".map"))).toEqual([]);
     }
+  });
+
+  test("ships the license notice of every package bundled into the stand-in", async () => {
+    const notices = await readFile(path.join(app(), "node_modules", "neuroio", "dist", "mock.js.LICENSES.txt"), "utf8");
+    // The stand-in's own imports (the bundled tree has more), each with its license text.
+    for (const name of ["openapi-backend", "ajv", "busboy", "pngjs", "jpeg-js", "qs"]) expect(notices).toMatch(new RegExp(`^${name} \\d+\\.\\d+\\.\\d+ \\(`, "m"));
+    expect(notices).toContain("Permission is hereby granted");
+    expect(notices).toContain("Redistributions of source code must retain the above copyright notice"); // the BSD ones
   });
 
   test("is small: about 1.6 MB for the client (its Node and browser builds, with source maps), half a megabyte for the stand-in", () => {
@@ -484,7 +494,7 @@ void client.sources.get({ id: "nope" });
   );
 
   test(
-    "the stand-in's declarations type-check in a Node project, with node16 (ESM and CommonJS) and with tsc's defaults (node10)",
+    "the stand-in's declarations type-check in a Node project, with node16 (ESM and CommonJS), without the DOM library, and with tsc's defaults (node10)",
     async () => {
       const standIn = `import { startMockServer, DEMO_USER, type MockServer } from "neuroio/mock";
 import { Client } from "neuroio";
@@ -500,7 +510,9 @@ void startMockServer({ port: "8080" });
       await writeFile(path.join(app(), "stand-in-esm.mts"), standIn);
       await writeFile(path.join(app(), "tsconfig.stand-in.json"), tsconfig({ module: "node16", moduleResolution: "node16", target: "ES2022", ...NODE }, ["stand-in.ts", "stand-in-esm.mts"]));
       await writeFile(path.join(app(), "tsconfig.stand-in-defaults.json"), tsconfig(NODE, ["stand-in.ts"]));
-      for (const project of ["tsconfig.stand-in.json", "tsconfig.stand-in-defaults.json"]) {
+      // A Node-only project (@tsconfig/node20's kind): no DOM types, Node's globals only.
+      await writeFile(path.join(app(), "tsconfig.stand-in-nodelib.json"), tsconfig({ module: "node16", moduleResolution: "node16", target: "ES2022", lib: ["ES2022"], ...NODE }, ["stand-in.ts", "stand-in-esm.mts"]));
+      for (const project of ["tsconfig.stand-in.json", "tsconfig.stand-in-nodelib.json", "tsconfig.stand-in-defaults.json"]) {
         const { code, output } = await tsc(project);
         expect(`${project}: ${output}`).toBe(`${project}: `);
         expect(code).toBe(0);

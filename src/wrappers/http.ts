@@ -72,7 +72,8 @@ export interface PendingRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
-  body: BodyInit | null;
+  // Not BodyInit: a Node project without the DOM library (types: ["node"]) has no such global.
+  body: string | Blob | FormData | null;
 }
 
 /** What the Node transport answers: the part of a Response that `normalize` reads, the body already read and decoded. */
