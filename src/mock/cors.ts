@@ -18,8 +18,9 @@ const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d{1
 /** How long a browser may reuse a preflight's answer (seconds). */
 const PREFLIGHT_MAX_AGE = "600";
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-// What the SDK reads besides the body: paging is in the body, Retry-After is not.
-const EXPOSED_HEADERS = "Retry-After, Content-Length";
+// What a page may read besides the body: paging is in the body, Retry-After is not; a
+// 405's Allow, and which answers came from the document's examples.
+const EXPOSED_HEADERS = "Retry-After, Content-Length, Allow, X-NeuroIO-Mock";
 
 export function corsAllows(option: CorsOption, origin: string): boolean {
   if (option === false) return false;
@@ -27,6 +28,17 @@ export function corsAllows(option: CorsOption, origin: string): boolean {
   if (option === "loopback") return LOOPBACK_ORIGIN.test(origin);
   if (typeof option === "function") return option(origin);
   return option.includes(origin);
+}
+
+/**
+ * The refusal of a WebSocket upgrade from a page whose origin may not call the stand-in:
+ * browsers apply no CORS to WebSockets, so the events feed checks the Origin itself, by the
+ * same option (a client outside a browser sends none).
+ */
+export function originRefusal(option: CorsOption, req: IncomingMessage): { status: number; body: object } | undefined {
+  const origin = req.headers.origin;
+  if (origin === undefined || corsAllows(option, origin)) return undefined;
+  return { status: 403, body: { error_codes: [403], message: `CORS: the origin ${origin} is not allowed.`, fields: [] } };
 }
 
 /**

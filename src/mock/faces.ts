@@ -120,6 +120,11 @@ function pngLayout(buffer: Buffer): { width: number; height: number; interlaced:
   return header && { ...header, data };
 }
 
+/** The media type of an image the stand-in decoded (uploads are PNG or JPEG, by their bytes). */
+export function imageType(bytes: Uint8Array): "image/png" | "image/jpeg" {
+  return bytes[0] === 0x89 ? "image/png" : "image/jpeg";
+}
+
 const isPng = (buffer: Buffer) => buffer.length > 8 && buffer.readUInt32BE(0) === 0x89504e47;
 const isJpeg = (buffer: Buffer) => buffer.length > 3 && buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff;
 

@@ -15,8 +15,9 @@ import { finished } from "node:stream";
 import busboy from "busboy";
 import { simulateCamera, type CameraInput } from "./camera";
 import { handleControl } from "./control";
-import { applyCors, type CorsOption } from "./cors";
+import { applyCors, originRefusal, type CorsOption } from "./cors";
 import { attachEventsServer, type EventsServer } from "./events-server";
+import { imageType } from "./faces";
 import type { components } from "../generated/schema";
 import type { Host } from "./document";
 import { failure, HttpError, type Reply } from "./handlers/common";
@@ -174,7 +175,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   function sendMedia(res: ServerResponse, faceId: string | undefined): void {
     const upload = faceId ? store.media.get(faceId) : undefined;
     if (!upload) return send(res, failure(404, "Not found."));
-    res.writeHead(200, { "content-type": upload.contentType, "content-length": upload.bytes.length });
+    // The decoded format's type, whatever the upload claimed, and no sniffing: a PNG with
+    // HTML in it, uploaded as text/html, would otherwise run as a page of the stand-in's origin.
+    res.writeHead(200, { "content-type": imageType(upload.bytes), "x-content-type-options": "nosniff", "content-length": upload.bytes.length });
     res.end(upload.bytes);
   }
 
@@ -196,7 +199,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const events = attachEventsServer(server, {
     path: "/events",
     authTimeoutMs: options.eventsAuthTimeoutMs,
-    refuseUpgrade: (request) => hostRefusal(request, listenHost),
+    refuseUpgrade: (request) => hostRefusal(request, listenHost) ?? originRefusal(cors, request),
     authenticate(token) {
       const caller = store.authenticate(token);
       return caller?.space ? { scope: scopeOf(caller.space.id) } : undefined;
@@ -371,11 +374,18 @@ async function readBody(
     return { body: coerceFields(fields, api.bodySchema(method, path, mediaType)), files: {} };
   }
   if (mediaType === "application/json" || mediaType === "") {
+    let body: unknown;
     try {
-      return { body: JSON.parse(raw.toString("utf8")), files: {} };
+      body = JSON.parse(raw.toString("utf8"));
     } catch (error) {
       throw new HttpError(400, { error_codes: [400], message: `JSON parse error - ${(error as Error).message}`, fields: [] });
     }
+    // As DRF: a body is an object (a JSON string holding one is not decoded a second time).
+    if (takesBody && (typeof body !== "object" || body === null || Array.isArray(body))) {
+      const problem = `Invalid data. Expected a dictionary, but got ${pythonType(body)}.`;
+      throw new HttpError(400, { error_codes: [400], message: "Validation error.", fields: [{ name: "non_field_errors", message: problem, error_code: 400 }] });
+    }
+    return { body, files: {} };
   }
   if (!takesBody) return { body: undefined, files: {} };
   // DRF's UnsupportedMediaType: 415, naming the Content-Type as sent.
@@ -483,6 +493,13 @@ function coerceFields(fields: Record<string, string | string[]>, schema: any): R
   return out;
 }
 
+const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+/** The Python type name of a parsed JSON value, as DRF's messages name it. */
+function pythonType(value: unknown): string {
+  return value === null ? "NoneType" : Array.isArray(value) ? "list" : { string: "str", number: Number.isInteger(value) ? "int" : "float", boolean: "bool" }[typeof value as string] ?? "dict";
+}
+
 function typesOf(schema: any): string[] {
   if (Array.isArray(schema.type)) return schema.type;
   if (typeof schema.type === "string") return [schema.type];
@@ -495,6 +512,7 @@ function coerce(value: string, schema: any): unknown {
   // Python's SDK sends str(bool): True/False.
   if (types.includes("boolean") && /^(true|false)$/i.test(value)) return value.toLowerCase() === "true";
   if (types.includes("integer") && /^-?\d+$/.test(value)) return Number(value);
-  if (types.includes("number") && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  // Decimal only, as Python's float() reads it (Number() would take 0x10 and 0b11).
+  if (types.includes("number") && DECIMAL.test(value)) return Number(value);
   return value;
 }

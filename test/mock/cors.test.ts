@@ -1,4 +1,5 @@
 /** CORS: web pages on loopback origins may call the stand-in; others get no CORS headers. */
+import WebSocket from "ws";
 import { startMockServer, type MockServer } from "../../src/mock";
 import { useStandIn } from "./helpers";
 
@@ -43,6 +44,26 @@ describe("CORS (default: loopback origins)", () => {
     const get = await fetch(`${standIn.server.apiUrl}/v1/sources/`, { headers: { Origin: "https://evil.example" } });
     expect(get.status).toBe(401);
     expect(get.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("what a page may read, and the events feed", () => {
+  test("a page may read a 405's Allow and which answers came from the document's examples", async () => {
+    const origin = "http://localhost:5173";
+    const answer = await fetch(`${standIn.server.apiUrl}/v1/version/`, { method: "DELETE", headers: { Origin: origin } });
+    expect(answer.headers.get("access-control-expose-headers")).toBe("Retry-After, Content-Length, Allow, X-NeuroIO-Mock");
+  });
+
+  test("the events socket takes pages of the origins CORS allows, and refuses others (browsers apply no CORS to WebSockets)", async () => {
+    const open = (origin: string) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(standIn.server.eventsUrl, { headers: { Origin: origin } });
+        ws.on("open", () => (ws.close(), resolve("open")));
+        ws.on("unexpected-response", (_req, res) => (res.resume(), resolve(String(res.statusCode))));
+        ws.on("error", () => undefined);
+      });
+    expect(await open("http://localhost:5173")).toBe("open");
+    expect(await open("https://evil.example")).toBe("403");
   });
 });
 

@@ -461,6 +461,35 @@ describe("bodies: the token first, then bounded reads", () => {
     expect((await raw(`${standIn.server.apiUrl}/v1/utility/asm/`, { method: "POST", token: key, body: atLimit })).status).toBe(200);
   });
 
+  test("a JSON body that is not an object (a JSON string holding one, say) is a 400, not decoded twice", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const smuggled = await raw(`${standIn.server.apiUrl}/v1/sources/`, { method: "POST", token: key, json: JSON.stringify({ name: "smuggled" }) });
+    expect(smuggled).toEqual({ status: 400, body: { error_codes: [400], message: "Validation error.", fields: [{ name: "non_field_errors", message: "Invalid data. Expected a dictionary, but got str.", error_code: 400 }] } });
+    expect((await raw(`${standIn.server.apiUrl}/v1/sources/`, { method: "POST", token: key, json: [] })).status).toBe(400);
+  });
+
+  test("an uploaded photo is served as the image it is, whatever type the upload claimed, and never sniffed", async () => {
+    const client = await standIn.login();
+    await unwrap(client.sources.create({ name: "media-cam" }));
+    const { key } = await unwrap(client.tokens.create());
+    const form = new FormData();
+    form.append("image", new Blob([image("html-claim") as Uint8Array<ArrayBuffer>], { type: "text/html" }), "face.html");
+    form.append("source", "media-cam");
+    expect((await raw(`${standIn.server.apiUrl}/v1/persons/`, { method: "POST", token: key, body: form })).status).toBe(201);
+    const [entry] = (await unwrap(client.entries.list({ sources_ids: [(await unwrap(client.sources.list({ q: "media-cam" }))).results[0]!.id] }))).results;
+    const media = await fetch(entry!.face_image!);
+    expect([media.status, media.headers.get("content-type"), media.headers.get("x-content-type-options")]).toEqual([200, "image/png", "nosniff"]);
+  });
+
+  test("form numbers are decimal, as Python reads them: 0x10 or 0b11 is no number", async () => {
+    const key = (await unwrap((await standIn.login()).tokens.create())).key;
+    const form = (body: string) =>
+      raw(`${standIn.server.apiUrl}/v1/settings/thresholds/`, { method: "PATCH", token: key, headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
+    expect(await form("exact=0x10")).toMatchObject({ status: 400, body: namingFields("exact") });
+    expect(await form("ha=0b11")).toMatchObject({ status: 400, body: namingFields("ha") });
+    expect(await form("exact=91.5&ha=8e1")).toMatchObject({ status: 200, body: expect.objectContaining({ exact: 91.5, ha: 80 }) });
+  });
+
   test("a body of a media type no operation parses is a 415 ErrorBody, as DRF answers", async () => {
     const key = (await unwrap((await standIn.login()).tokens.create())).key;
     const answer = await request(standIn.server, {
