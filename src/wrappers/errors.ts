@@ -152,7 +152,8 @@ function scrubObject(target: unknown, secrets: readonly string[], seen: Set<obje
       const clean = redact(value, secrets);
       if (clean !== value) replace(target, key, clean);
     } else if (isData(value)) scrubObject(value, secrets, seen, depth + 1);
-    // Anything else (a Request, Headers, a Blob, a socket) may hold a secret the SDK cannot read: named, not kept.
+    // Anything else (a Request, Headers, a Blob, a socket) may hold a secret the SDK cannot
+    // read: named, not kept.
     else if (typeof value === "object" && value !== null) replace(target, key, Object.prototype.toString.call(value));
   }
 }

@@ -382,7 +382,6 @@ async function normalize(operation: string, response: Answer | Response, maxByte
   return reply(JSON.stringify(body), body);
 }
 
-
 /** The JSON type of a parsed body: object, array, null, string, number or boolean. */
 function jsonType(data: unknown): string {
   return data === null ? "null" : Array.isArray(data) ? "array" : typeof data;
