@@ -336,7 +336,8 @@ ${top.map((n) => `${doc([tags.get(n.tag) ?? ""], "  ")}  readonly ${n.path[0]}: 
 /**
  * The namespaces of a client whose operations all go through \`send\`, built from
  * OPERATIONS: \`a.b.c\` is method \`c\` of \`client.a.b\`. An operation without input fields
- * takes \`(options?)\`, any other \`(input, options?)\`, as the interfaces above declare.
+ * takes \`(options?)\`, any other \`(input, options?)\`, as the interfaces above declare; the
+ * first also takes \`(input, options)\`, its input then checked as empty.
  */
 export function namespaces(send: Send): Namespaces {
   const tree: Record<string, any> = {};
@@ -347,7 +348,8 @@ export function namespaces(send: Send): Namespaces {
     for (const name of path) node = node[name] ??= {};
     node[method] = Object.keys(OPERATIONS[id].input).length
       ? (input: unknown, options?: RequestOptions) => send(id, input, options)
-      : (options?: RequestOptions) => send(id, undefined, options);
+      : // Called as (input, options) too, as plain JavaScript may: the options are not lost.
+        (options?: RequestOptions, second?: RequestOptions) => (second === undefined ? send(id, undefined, options) : send(id, options, second));
   }
   return tree as Namespaces;
 }

@@ -266,6 +266,15 @@ test("string lengths count characters, as JSON Schema does: an emoji is one", as
   expect(server.requests).toHaveLength(1);
 });
 
+test("an operation without input also takes (input, options), as plain JavaScript may call it: the options are kept", async () => {
+  const loose = (method: unknown) => method as (...args: unknown[]) => Promise<unknown>;
+  const aborted = AbortSignal.abort(new Error("stopped by the caller"));
+  await expect(loose(client.whoami.me)(undefined, { signal: aborted })).rejects.toThrow("stopped by the caller");
+  await expect(loose(client.version.get)({}, { signal: aborted })).rejects.toThrow("stopped by the caller");
+  await expect(loose(client.whoami.me)({ fields: "all" }, {})).rejects.toMatchObject({ field: "fields", operation: "whoami.me" });
+  expect(server.requests).toHaveLength(0);
+});
+
 test("every per-call option is still taken", async () => {
   const signal = new AbortController().signal;
   await client.spaces.list({}, { signal, timeoutMs: 5_000, maxRetries: 0, deadlineMs: 10_000, maxResponseBytes: 1_000_000 });
