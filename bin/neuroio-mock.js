@@ -14,6 +14,8 @@ if (fs.existsSync(compiled)) {
   require("tsx/cjs");
   mock = require(path.join(__dirname, "..", "src", "mock", "index.ts"));
 }
+// The CLI answers what a user can fix (arguments, the port, the state file) in one line;
+// anything that gets here is a bug of the stand-in's, so its stack is kept.
 mock.runMockCli(process.argv.slice(2)).catch((error) => {
   console.error(`neuroio-mock: ${error && error.stack ? error.stack : error}`);
   process.exit(1);

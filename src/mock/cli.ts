@@ -2,7 +2,7 @@
  * `neuroio-mock`: runs the stand-in from a shell until Ctrl-C (`--help` lists every option).
  * It listens on loopback only unless `--host` says otherwise.
  */
-import { startMockServer, type MockServerOptions } from "./server";
+import { startMockServer, type MockServer, type MockServerOptions } from "./server";
 import { DEMO_USER, type MockUser } from "./state";
 
 const USAGE = `Usage: neuroio-mock [options]
@@ -17,8 +17,9 @@ Options:
   --token <key>           give the demo user a permanent token with this fixed key, so
                           scripts can use it without logging in
   --state <file>          keep the state (users, tokens, persons, entries, …) in this JSON
-                          file across restarts: loaded at start, written atomically after
-                          changes and on exit (default: in memory only)
+                          file across restarts: loaded and written at start (a file that
+                          cannot be is refused), written atomically after changes and on
+                          exit (default: in memory only)
   --cors <origins>        web pages that may call the stand-in: "loopback" (default: any
                           page on localhost, 127.x.x.x or [::1]), "*" (any), "off", or a
                           comma-separated list of origins (http://localhost:5173,…)
@@ -65,20 +66,22 @@ export function parseArgs(argv: readonly string[]): MockServerOptions | "help" {
       case "--help":
         return "help";
       case "--port": {
-        const port = Number(value());
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port takes 0–65535`);
-        options.port = port;
+        // Decimal digits only: Number() would also take 1e3, 0x1f90 and " " (0, a random port).
+        const port = value();
+        if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new Error(`--port takes 0–65535`);
+        options.port = Number(port);
         break;
       }
       case "--host":
         options.host = value();
         break;
       case "--user":
-        users.push(user(false));
+      case "--manager": {
+        const added = user(flag === "--manager");
+        if (users.some((u) => u.username === added.username)) throw new Error(`${flag}: the user ${added.username} is given twice`);
+        users.push(added);
         break;
-      case "--manager":
-        users.push(user(true));
-        break;
+      }
       case "--validate-responses":
         options.validateResponses = true;
         break;
@@ -124,7 +127,18 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     console.log(USAGE);
     return;
   }
-  const server = await startMockServer(options);
+  let server: MockServer;
+  try {
+    server = await startMockServer(options);
+  } catch (error) {
+    // A plain Error (Node's system errors are too) is for the user to fix: the port in use,
+    // a state file that cannot be read or written. Any other kind is a bug: bin/ prints its stack.
+    if (!(error instanceof Error) || error.name !== "Error") throw error;
+    const hint = (error as NodeJS.ErrnoException).code === "EADDRINUSE" ? " (--port 0 picks a free port)" : "";
+    console.error(`neuroio-mock: ${error.message}${hint}`);
+    process.exitCode = 1;
+    return;
+  }
   const demo: MockUser = options.users?.find((u) => u.username === DEMO_USER.username) ?? DEMO_USER;
   // Only the documented demo password is printed; a password given on the command line is the user's secret.
   const password = (u: MockUser) => (u.username === DEMO_USER.username && u.password === DEMO_USER.password ? u.password : "[redacted]");

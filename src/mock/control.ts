@@ -13,7 +13,8 @@
  */
 import type { IncomingMessage } from "node:http";
 import { readAll } from "./body";
-import { CAMERA_OUTCOMES, simulateCamera, type CameraOutcome } from "./camera";
+import { livenessValues, type components } from "../generated/schema";
+import { CAMERA_OUTCOMES, CameraInputError, simulateCamera, type CameraOutcome } from "./camera";
 import { ImageError } from "./faces";
 import { failure, HttpError, invalid, invalidToken, type Reply } from "./handlers/common";
 import { drawFace } from "./sample-faces";
@@ -22,7 +23,6 @@ import type { Webhooks } from "./webhooks";
 
 // A 6 MiB photo as base64, and the rest of the JSON.
 const MAX_BODY_BYTES = 9 * 1024 * 1024;
-const LIVENESS = ["passed", "failed", "undetermined"] as const;
 
 export async function handleControl(store: Store, webhooks: Webhooks, req: IncomingMessage, path: string[]): Promise<Reply> {
   try {
@@ -52,7 +52,7 @@ function camera(store: Store, body: Record<string, unknown>, visible: Set<number
   const { source, image, seed, as, liveness } = body;
   if (typeof source !== "number" && (typeof source !== "string" || source === "")) throw invalid(["source", "A source id or name is required."]);
   if (as !== undefined && !CAMERA_OUTCOMES.includes(as as CameraOutcome)) throw invalid(["as", `Not a valid choice; expected one of ${CAMERA_OUTCOMES.join(", ")}.`]);
-  if (liveness !== undefined && !LIVENESS.includes(liveness as never)) throw invalid(["liveness", `Not a valid choice; expected one of ${LIVENESS.join(", ")}.`]);
+  if (liveness !== undefined && !livenessValues.includes(liveness as never)) throw invalid(["liveness", `Not a valid choice; expected one of ${livenessValues.join(", ")}.`]);
   let bytes: Uint8Array;
   if (typeof image === "string" && image !== "") bytes = Buffer.from(image.replace(/^data:[^,]*,/, ""), "base64");
   else if (typeof seed === "string" && seed !== "") bytes = drawFace(seed);
@@ -61,9 +61,10 @@ function camera(store: Store, body: Record<string, unknown>, visible: Set<number
     throw invalid(["source", "Source with this name does not exist."]);
   }
   try {
-    return simulateCamera(store, { source, image: bytes, as: as as CameraOutcome | undefined, liveness: liveness as (typeof LIVENESS)[number] | undefined }, visible);
+    return simulateCamera(store, { source, image: bytes, as: as as CameraOutcome | undefined, liveness: liveness as components["schemas"]["Liveness"] | undefined }, visible);
   } catch (error) {
     if (error instanceof ImageError) throw invalid(["image", error.message]);
+    if (error instanceof CameraInputError) throw invalid([error.field, error.message]);
     throw error;
   }
 }

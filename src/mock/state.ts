@@ -208,6 +208,11 @@ export class Store {
     for (const user of seeded) this.addUser(user);
   }
 
+  /** Continues a table's ids after `id` (a restored state's largest), so that new ids never collide. */
+  continueIdsAfter(table: string, id: number): void {
+    this.#ids.set(table, Math.max(this.#ids.get(table) ?? 0, id));
+  }
+
   nextId(table: string): number {
     const id = (this.#ids.get(table) ?? 0) + 1;
     this.#ids.set(table, id);

@@ -67,3 +67,32 @@ test("GET /_mock/notifications/{id}/deliveries reads a notification's delivery l
   const other = await setUp("camera-log-other");
   expect((await raw(`${base}/_mock/notifications/${hook.id}/deliveries`, { token: other.token })).status).toBe(404);
 });
+
+test("every outcome works under every valid threshold setting, or is a 400 naming as (never a 500)", async () => {
+  const { client, source, token } = await setUp("camera-extremes");
+  const photo = drawFace("extreme-person");
+  const person = await unwrap(client.persons.create({ image: photo, source: source.name }));
+  const url = `${standIn.server.apiUrl.replace(/\/api$/, "")}/_mock/camera`;
+  const outcomes = ["exact", "ha", "junk", "nm", "det"] as const;
+  // What each setting allows: a level no score reaches (ha and junk at 0/0/0), or only
+  // scores no photo here reaches (junk at 0.05–0.1), is refused.
+  const settings: Array<[thresholds: { exact: number; ha: number; junk: number }, possible: string[]]> = [
+    [{ exact: 0, ha: 0, junk: 0 }, ["exact", "det"]],
+    [{ exact: 100, ha: 0, junk: 0 }, ["exact", "ha", "det"]],
+    [{ exact: 100, ha: 100, junk: 100 }, ["exact", "nm", "det"]],
+    [{ exact: 100, ha: 50, junk: 1 }, ["exact", "ha", "junk", "nm", "det"]],
+    [{ exact: 99.9, ha: 0.1, junk: 0.05 }, ["exact", "ha", "nm", "det"]],
+  ];
+  for (const [thresholds, possible] of settings) {
+    await unwrap(client.settings.update(thresholds));
+    for (const as of outcomes) {
+      const answer = await raw(url, { method: "POST", token, json: { source: source.id, image: Buffer.from(photo).toString("base64"), as } });
+      if (possible.includes(as)) {
+        expect({ thresholds, as, answer }).toMatchObject({ answer: { status: 201, body: { result: as, pid: ["nm", "det"].includes(as) ? null : person.pid } } });
+      } else {
+        expect({ thresholds, as, answer }).toMatchObject({ answer: { status: 400, body: { fields: [{ name: "as", message: expect.stringContaining(`is ${as} under`) }] } } });
+        expect(() => standIn.server.simulateCamera({ source: source.id, image: photo, as })).toThrow(/thresholds/);
+      }
+    }
+  }
+}, 120_000);

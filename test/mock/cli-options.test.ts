@@ -121,8 +121,11 @@ test("the state file is written after a write that succeeded, not after reads or
     while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
   };
   try {
+    // Written once at start (a path that cannot be written is refused then), then after the write.
+    const started = await written();
+    expect(started).toBeDefined();
     await unwrap(client.sources.create({ name: "cam" }));
-    await until(async () => (await written()) !== undefined);
+    await until(async () => (await written()) !== started);
     const first = await written();
     // Reads, a refused token, an unknown path, a refused write: nothing to write.
     await unwrap(client.sources.list());

@@ -1,8 +1,12 @@
 import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "../../src/mock/cli";
 
-const BIN = path.join(__dirname, "..", "..", "bin", "neuroio-mock.js");
+const ROOT = path.join(__dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "neuroio-mock.js");
 
 test("parseArgs: defaults to port 8080 on loopback; users and managers", () => {
   expect(parseArgs([])).toEqual({ port: 8080 });
@@ -16,6 +20,7 @@ test("parseArgs: defaults to port 8080 on loopback; users and managers", () => {
   });
   expect(parseArgs(["--help"])).toBe("help");
   expect(() => parseArgs(["--port", "70000"])).toThrow(/--port/);
+  expect(parseArgs(["--port=65535"])).toEqual({ port: 65535 });
   expect(() => parseArgs(["--user", "nopassword"])).toThrow(/name:password/);
   expect(() => parseArgs(["--bogus"])).toThrow(/unknown option/);
 });
@@ -85,3 +90,65 @@ test("argument errors never echo a value that may hold a password", () => {
     }
   }
 });
+
+test("--port takes decimal digits only (not 1e3, 0x1f90, a blank or a sign)", () => {
+  for (const port of ["1e3", "0x1f90", " ", " 80", "80 ", "+80", "-1", "80.0", "65536", "100000", "0b1", "٣"]) {
+    expect(() => parseArgs(["--port", port])).toThrow("--port takes 0–65535");
+  }
+});
+
+test("a user given twice is an argument error, without the passwords", () => {
+  for (const args of [["--user", "ann:first", "--user", "ann:second"], ["--user", "ann:first", "--manager=ann:second"]]) {
+    expect(() => parseArgs(args)).toThrow(/the user ann is given twice/);
+    expect(() => parseArgs(args)).not.toThrow(/first|second/);
+  }
+});
+
+/**
+ * Runs the CLI of this tree's source until it exits (bin/ runs a built dist/ first, which
+ * may be older than the source; without one it runs this same source).
+ */
+async function runSource(args: string[]): Promise<{ code: number | null; output: string }> {
+  const script = 'require("./src/mock/cli").main(process.argv.slice(1))';
+  const child = spawn(process.execPath, ["--require", "tsx/cjs", "-e", script, "--", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("close", (exitCode) => resolve(exitCode)));
+  return { code, output };
+}
+
+test("what the user must fix at startup is one line and exit 1, no stack: port in use, a bad or unwritable state file", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "neuroio-cli-"));
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+  try {
+    const corrupt = path.join(dir, "corrupt.json");
+    await writeFile(corrupt, "{not json");
+    const wrongShape = path.join(dir, "wrong.json");
+    await writeFile(wrongShape, JSON.stringify({ format: 1, tables: { spaces: { $map: [[1, null]] } } }));
+    const folder = path.join(dir, "folder.json");
+    await mkdir(folder);
+    const cases: Array<[args: string[], message: RegExp]> = [
+      [["--port", String((taken.address() as AddressInfo).port)], /EADDRINUSE.*--port 0 picks a free port/],
+      [["--port", "0", "--state", corrupt], /corrupt\.json is not a stand-in state file/],
+      [["--port", "0", "--state", wrongShape], /wrong\.json is not a stand-in state file: tables\.spaces\[1\] is null, expected an object/],
+      [["--port", "0", "--state", folder], /cannot read the state file .*folder\.json: EISDIR/],
+      [["--port", "0", "--state", path.join(dir, "missing", "state.json")], /cannot write the state file .*state\.json: ENOENT/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => runSource(args)));
+    results.forEach(({ code, output }, i) => {
+      expect({ args: cases[i]![0], code, output }).toEqual({ args: cases[i]![0], code: 1, output: expect.stringMatching(/^neuroio-mock: [^\n]+\n$/) });
+      expect(output).toMatch(cases[i]![1]);
+    });
+  } finally {
+    taken.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+
+test("an argument error exits 2 with the usage: --port 0x1f90", async () => {
+  const { code, output } = await runSource(["--port", "0x1f90"]);
+  expect(code).toBe(2);
+  expect(output).toMatch(/^neuroio-mock: --port takes 0–65535\n\nUsage: neuroio-mock/);
+}, 120_000);
