@@ -325,13 +325,14 @@ function plainHost(host: string): URL | undefined {
   return url.username === "" && url.password === "" && url.pathname === "/" && url.search === "" && url.hash === "" ? url : undefined;
 }
 
+// Requests that change nothing (the state file is written after the others).
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
  * The request's URL, or 400: a path segment with a malformed percent-escape (`%`, `%zz`,
  * `%E4`) is bad input, not a crash. The Host header (checked by hostRefusal) names the
  * origin of paging links; without one, the stand-in's own.
  */
-const READS = new Set(["GET", "HEAD", "OPTIONS"]);
-
 function requestUrl(req: IncomingMessage, origin: string): URL {
   const target = req.url ?? "/";
   // Appended, not resolved: `//other.host/…` is a path here, not a scheme-relative URL.
