@@ -13,7 +13,7 @@
  * score the stand-in can make (`ha` when `exact` is 0) is a CameraInputError naming `as`.
  */
 import { entryResultValues, type components } from "../generated/schema";
-import { decodeImage, encodePng, faceOf, imageType, levelOf, similarFace, similarity, type Thresholds } from "./faces";
+import { decodeImage, encodePng, faceOf, levelOf, similarFace, similarity, type Thresholds } from "./faces";
 import type { SourceRecord, Store } from "./state";
 
 type S = components["schemas"];
@@ -52,7 +52,6 @@ export function simulateCamera(store: Store, input: CameraInput, visible?: Set<n
   return store.simulateStreamFace({
     sourceId: source.id,
     image,
-    contentType: imageType(image),
     liveness: input.liveness,
     facesize: input.as === "det" ? Math.max(0, source.settings.identify_facesize_threshold - 1) : undefined,
   });

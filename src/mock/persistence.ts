@@ -35,7 +35,7 @@ const TABLES = {
   groups: { sequence: "group", record: { id: "number", spaceId: "number", name: "string", members: "set" } },
   notifications: { sequence: "notification", record: { spaceId: "number", data: "object" } },
   usage: { sequence: undefined, record: "number" },
-  media: { sequence: undefined, record: { bytes: "bytes", contentType: "string" } },
+  media: { sequence: undefined, record: { bytes: "bytes" } },
 } as const satisfies Partial<Record<keyof Store, { sequence: string | undefined; record: Kind | Shape }>>;
 
 type TableName = keyof typeof TABLES;

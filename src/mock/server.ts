@@ -428,7 +428,7 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
     });
     const pending: Promise<void>[] = [];
     const fileStreams: { received(): number }[] = [];
-    bb.on("file", (name, stream, info) => {
+    bb.on("file", (name, stream) => {
       const chunks: Buffer[] = [];
       let read = 0;
       stream.on("data", (chunk: Buffer) => {
@@ -439,7 +439,7 @@ function readMultipart(req: IncomingMessage, limits: BodyLimits): Promise<{ fiel
       fileStreams.push({ received: () => read + stream.readableLength });
       stream.on("limit", () => refuse(tooLarge(maxUploadBytes, name)));
       stream.on("end", () => {
-        files[name] = { bytes: Buffer.concat(chunks), contentType: info.mimeType || "application/octet-stream" };
+        files[name] = { bytes: Buffer.concat(chunks) };
       });
       // A body cut off inside this part errors the part's stream too (handled here, so that it
       // cannot crash the process); busboy's own error event answers the request.

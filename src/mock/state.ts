@@ -143,7 +143,6 @@ export interface Caller {
 /** A face upload: the bytes, kept while an entry or person refers to them, so that their image URLs serve them. */
 export interface Upload {
   bytes: Buffer;
-  contentType: string;
 }
 
 export interface RecordEntryInput {
@@ -511,10 +510,10 @@ export class Store {
    * the source's `auto_create_*` settings create a person. Liveness is checked (default
    * outcome `passed`) when the source has `auto_check_liveness`.
    */
-  simulateStreamFace(input: { sourceId: number; image: Uint8Array; contentType?: string; liveness?: S["Liveness"]; facesize?: number }): S["Entry"] {
+  simulateStreamFace(input: { sourceId: number; image: Uint8Array; liveness?: S["Liveness"]; facesize?: number }): S["Entry"] {
     const source = this.sources.get(input.sourceId);
     if (!source) throw new Error(`no source ${input.sourceId}`);
-    const upload = { bytes: Buffer.from(input.image), contentType: input.contentType ?? "image/jpeg" };
+    const upload = { bytes: Buffer.from(input.image) };
     const seen = faceOf(upload.bytes);
     // A face farther from the camera is smaller (below identify_facesize_threshold: `det`).
     const face = input.facesize === undefined ? seen : { ...seen, size: input.facesize };

@@ -50,7 +50,7 @@ test("JSON of the wrong shape is refused at start, naming the file and what is w
     [(s) => (s.tables.spaces.$map[0][0] = "1"), 'tables.spaces["1"]: the key is not a positive integer'],
     [(s) => (s.tables.spaces.$map[0][1].userId = 9), "tables.spaces[1].userId is 9, which is not in tables.users"],
     [(s) => (s.tables.spaces.$map = []), 'user "demo" has no default space'],
-    [(s) => (s.tables.media = { $map: [["face", { bytes: { $bytes: 5 }, contentType: "image/png" }]] }), 'tables.media["face"].bytes holds number, expected base64 text'],
+    [(s) => (s.tables.media = { $map: [["face", { bytes: { $bytes: 5 } }]] }), 'tables.media["face"].bytes holds number, expected base64 text'],
   ];
   for (const [change, problem] of broken) {
     const copy = structuredClone(state);
