@@ -5,7 +5,7 @@
  * it. Most of those licenses (MIT, BSD, ISC) ask that the notice travel with the code, and
  * a minified bundle keeps only the comments marked for it.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Plugin } from "esbuild";
 
@@ -33,7 +33,7 @@ function notice(dir: string): string {
   const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { name: string; version: string; license?: string; licenses?: { type?: string }[]; author?: unknown };
   // `licenses: [{ type }]` is the older form (busboy's).
   const license = pkg.license ?? pkg.licenses?.map((l) => l.type).join(" OR ");
-  const files = existsSync(dir) ? readdirSync(dir).filter((file) => /^(licen[cs]e|copying|notice)/i.test(file)).sort() : [];
+  const files = readdirSync(dir).filter((file) => /^(licen[cs]e|copying|notice)/i.test(file)).sort();
   const texts = files.map((file) => readFileSync(path.join(dir, file), "utf8").trim());
   const author = typeof pkg.author === "string" ? pkg.author : (pkg.author as { name?: string } | undefined)?.name;
   const none = `(The package ships no license file; package.json says license ${license ?? "unknown"}${author ? `, author ${author}` : ""}.)`;

@@ -173,7 +173,8 @@ function inputConstraints(reader, raw, where) {
 /**
  * A request body's fields: its object schema's `properties` and `required`, those of its
  * `allOf` parts merged in. A body that is one of several (`anyOf`, `oneOf`) has no one set
- * of fields for the table to give.
+ * of fields for the table to give. Not constraints(), which merges allOf too: the properties
+ * stay as written, for inputField to check their keywords.
  */
 function bodyObject(reader, raw, operationId) {
   const schema = reader.deref(raw);
