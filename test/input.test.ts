@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { OPERATIONS } from "../src/generated/operations";
-import { InputError, type Client } from "../src/wrappers";
+import { InputError, paginate, type Client } from "../src/wrappers";
 import { jpegBytes, type RecordingServer, useRecordingServer } from "./helpers";
 
 let server: RecordingServer;
@@ -272,6 +272,26 @@ test("an operation without input also takes (input, options), as plain JavaScrip
   await expect(loose(client.whoami.me)(undefined, { signal: aborted })).rejects.toThrow("stopped by the caller");
   await expect(loose(client.version.get)({}, { signal: aborted })).rejects.toThrow("stopped by the caller");
   await expect(loose(client.whoami.me)({ fields: "all" }, {})).rejects.toMatchObject({ field: "fields", operation: "whoami.me" });
+  expect(server.requests).toHaveLength(0);
+});
+
+test("a polyfilled AbortSignal without `reason` rejects the call with an AbortError, not undefined", async () => {
+  const polyfilled = { aborted: true, addEventListener() {}, removeEventListener() {} } as unknown as AbortSignal;
+  const error = await client.spaces.list({}, { signal: polyfilled }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(Error);
+  expect(error).toMatchObject({ name: "AbortError", message: "The operation was aborted" });
+  const paged = await paginate((page) => client.spaces.list(page), { signal: polyfilled }).next().catch((e: unknown) => e);
+  expect(paged).toMatchObject({ name: "AbortError" });
+  expect(server.requests).toHaveLength(0);
+});
+
+test("paginate() refuses a bad page size, signal or page function naming it, before the first request", async () => {
+  const first = (options: object, fetchPage: unknown = (page: object) => client.spaces.list(page)) =>
+    paginate(fetchPage as never, options as never).next().catch((e: unknown) => e);
+  expect(await first({ pageSize: 0 })).toMatchObject({ name: "InputError", field: "pageSize", problem: "must be an integer from 1 to 9007199254740991, got 0" });
+  expect(await first({ pageSize: "10" })).toMatchObject({ name: "InputError", field: "pageSize" });
+  expect(await first({ signal: {} })).toMatchObject({ name: "InputError", field: "signal" });
+  expect(await first({}, "sources.list")).toMatchObject({ name: "InputError", field: "fetchPage" });
   expect(server.requests).toHaveLength(0);
 });
 

@@ -76,6 +76,15 @@ export class ResponseTooLargeError extends Error {
   }
 }
 
+/**
+ * Why a caller's signal stopped the call: its `reason`, or an AbortError where a polyfilled
+ * AbortSignal has none (a call must never reject with undefined). An Error named so, not a
+ * DOMException: runtimes that need the polyfill (React Native) may have no DOMException.
+ */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? Object.assign(new Error("The operation was aborted"), { name: "AbortError" });
+}
+
 // ---------------------------------------------------------------------------------------
 // Secrets: nothing the SDK produces (messages, excerpts, causes, stacks) may carry them.
 // ---------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { ConnectionError, ResponseTooLargeError, TimeoutError, redact, redactValue, scrub, type ErrorBody } from "./errors";
+import { ConnectionError, ResponseTooLargeError, TimeoutError, abortReason, redact, redactValue, scrub, type ErrorBody } from "./errors";
 import { OPERATIONS, type OperationId } from "../generated/operations";
 import { checkNames } from "./input";
 import { MAX_TIMER_MS, checkNumbers, checkSignal, checkType } from "./options";
@@ -287,7 +287,7 @@ export class Http {
     const forward = () => abort(signal?.reason);
     signal?.addEventListener("abort", forward, { once: true });
     try {
-      if (signal?.aborted) throw signal.reason;
+      if (signal?.aborted) throw abortReason(signal);
       const response = this.config.fetch
         ? await viaFetch(this.config.fetch, request, stop)
         : await runtimeTransport(request, { signal: stop, maxResponseBytes });
@@ -296,7 +296,7 @@ export class Http {
       // Whatever is left of the answer (a body cut short by the size limit): release its connection.
       abort();
       if (timedOut && !signal?.aborted) throw new TimeoutError(operation, timeoutMs);
-      if (signal?.aborted) throw signal.reason;
+      if (signal?.aborted) throw abortReason(signal);
       if (tooLarge(error)) throw new ResponseTooLargeError(operation, maxResponseBytes);
       throw new ConnectionError(`${operation}: ${redact(describe(error, new URL(request.url).host), secrets)}${corsHint(request.url)}`, {
         cause: scrub(error, secrets),
@@ -539,15 +539,15 @@ function retryAfter(header: string | null, capMs: number): number | undefined {
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(abortReason(signal!));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

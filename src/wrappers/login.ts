@@ -3,7 +3,7 @@
  * when the temporary token has expired (24 h) or is refused. Loaded on the first
  * `Client.login()` (on-demand.ts): a client given a token never needs it.
  */
-import { NeuroIOError, isHeaderSafe, unwrap } from "./errors";
+import { NeuroIOError, abortReason, isHeaderSafe, unwrap } from "./errors";
 import type { Client } from "./client";
 import { Session, type Credentials, type RenewalWait } from "./session";
 
@@ -80,10 +80,10 @@ class RenewingSession extends Session {
 function within<T>(promise: Promise<T>, { signal, ms, timeout }: RenewalWait): Promise<T> {
   if (signal?.aborted || ms <= 0) {
     promise.catch(() => {}); // left running for its other waiters; its failure is theirs
-    return Promise.reject(signal?.aborted ? signal.reason : timeout());
+    return Promise.reject(signal?.aborted ? abortReason(signal) : timeout());
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal!.reason);
+    const onAbort = () => reject(abortReason(signal!));
     const timer = setTimeout(() => reject(timeout()), ms);
     signal?.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => {

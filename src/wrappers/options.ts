@@ -21,8 +21,9 @@ export const LIMITS = {
   maxUploadBytes: [1, Number.MAX_SAFE_INTEGER],
   // A body is decoded into one string; V8's longest is just under 2^29 characters.
   maxResponseBytes: [1, 256 * 1024 * 1024],
-  // Of `listen()` (neuroio/events), not of the client.
+  // Of `listen()` (neuroio/events) and of `paginate()`, not of the client.
   maxBufferedEvents: [1, MAX_TIMER_MS],
+  pageSize: [1, Number.MAX_SAFE_INTEGER],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type NumericOption = keyof typeof LIMITS;

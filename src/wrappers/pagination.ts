@@ -1,5 +1,7 @@
-import { NeuroIOError, unwrap, type AnyResult, type DataOf } from "./errors";
+import { InputError, NeuroIOError, abortReason, unwrap, type AnyResult, type DataOf } from "./errors";
 import { operationOf } from "./http";
+import { describeValue } from "./input";
+import { checkNumber, checkSignal } from "./options";
 
 /** The limit/offset window of one page request. */
 export interface PageWindow {
@@ -25,7 +27,8 @@ export interface PaginateOptions {
 /**
  * Every item of a paged list, fetched one page at a time (constant memory), advancing
  * limit/offset until the server says there is no next page. A failed page, or one that
- * is not a page (no `results` list and `count`), throws NeuroIOError naming the operation.
+ * is not a page (no `results` list and `count`), throws NeuroIOError naming the operation;
+ * a bad argument, an InputError naming it before the first request.
  *
  *     for await (const source of paginate((page) => client.sources.list({ q: "cam", ...page }))) { … }
  */
@@ -33,8 +36,11 @@ export async function* paginate<R extends AnyResult>(
   fetchPage: (page: PageWindow) => Promise<R>,
   { pageSize = 100, signal }: PaginateOptions = {},
 ): AsyncGenerator<ItemOf<R>, void, undefined> {
+  if (typeof fetchPage !== "function") throw new InputError("fetchPage", `must be a function, got ${describeValue(fetchPage)}`);
+  checkNumber("pageSize", pageSize);
+  checkSignal("signal", signal);
   for (let offset = 0; ; ) {
-    signal?.throwIfAborted();
+    if (signal?.aborted) throw abortReason(signal);
     const result = await fetchPage({ limit: pageSize, offset });
     const page = unwrap(result) as Envelope<ItemOf<R>>;
     // Without a count, a server that ignored the offset would be paged forever.
@@ -47,7 +53,7 @@ export async function* paginate<R extends AnyResult>(
       });
     }
     for (const item of page.results) {
-      signal?.throwIfAborted();
+      if (signal?.aborted) throw abortReason(signal);
       yield item;
     }
     offset += page.results.length;
