@@ -148,6 +148,16 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** What `fn` throws (undefined when it does not). */
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 /**
  * Counts timers created from now on (by the listener, `ws` and the test) that have neither
  * fired nor been cleared. Process-wide counts are useless here: jest's reporter keeps its own timers.
@@ -741,6 +751,204 @@ describe("EventsListener", () => {
   });
 });
 
+describe("handlers that call close(), and servers that refuse", () => {
+  test('close() from a "reconnecting" handler stops for good: no new connection, no timer left', async () => {
+    // Accepts every socket and closes it at once: the listener keeps reconnecting until told to stop.
+    const server = await startRawServer(({ socket }) => socket.close(1011));
+    const pendingTimers = trackTimers();
+    const { listener, count } = listen({ url: server.url, token: () => TOKEN, reconnect: { initialDelayMs: 1 } });
+    listener.on("state", (state, info) => {
+      if (state === "reconnecting" && info.attempt > 2) void listener.close();
+    });
+
+    void listener.connect().catch(() => {});
+    await waitUntil(() => listener.state === "closed", "the handler's close()");
+    const seen = server.connections.length;
+    await sleep(200); // a 1 ms backoff would have opened many more by now
+
+    expect(server.connections).toHaveLength(seen);
+    expect(count("connecting")).toBe(seen);
+    expect(listener.state).toBe("closed");
+    await waitUntil(() => pendingTimers() === 0, "every timer to be gone");
+  });
+
+  test('close() from an "open" handler leaves no ping interval behind, and connect() resolves', async () => {
+    const server = await startRawServer((connection) => behaveLikeTheFeed(connection));
+    const pendingTimers = trackTimers();
+    const { listener } = listen({ url: server.url, token: () => TOKEN, pingIntervalMs: 10 });
+    listener.on("state", (state) => {
+      if (state === "open") void listener.close();
+    });
+
+    await expect(listener.connect()).resolves.toBeUndefined();
+    await waitUntil(() => server.connections[0]?.closeCode !== undefined, "the server to see the close");
+
+    expect(listener.state).toBe("closed");
+    await waitUntil(() => pendingTimers() === 0, "every timer to be gone");
+    expect(server.connections[0]!.frames).toEqual([{ action: "AUTH", data: { token: TOKEN } }]); // not one PING
+  });
+
+  test('close() from an "error" handler on a refused token leaves it closed; connect() gets the EventsAuthError', async () => {
+    const { url } = await startFeed();
+    const { listener, states } = listen({ url, token: () => "wrong-token" });
+    listener.on("error", () => void listener.close());
+
+    const error = await listener.connect().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(EventsAuthError);
+    expect(listener.state).toBe("closed");
+    expect(states.map((s) => s.state).slice(-2)).toEqual(["failed", "closed"]);
+  });
+
+  test.each([401, 403])("an upgrade refused with HTTP %i is a refused token: EventsAuthError, no reconnect", async (status) => {
+    let attempts = 0;
+    const server = await startRawServer(
+      () => {},
+      (_info, done) => {
+        attempts += 1;
+        done(false, status);
+      },
+    );
+    const { listener, errors } = listen({ url: server.url, token: () => TOKEN, reconnect: { initialDelayMs: 1 } });
+
+    const error = await listener.connect().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(EventsAuthError);
+    expect((error as Error).message).toBe(`The server refused the token: HTTP ${status} to the WebSocket upgrade`);
+    await sleep(100);
+    expect(attempts).toBe(1);
+    expect(errors).toEqual([error]);
+    expect(listener.state).toBe("failed");
+  });
+
+  test("an upgrade refused with HTTP 503 is retried", async () => {
+    let attempts = 0;
+    const server = await startRawServer(
+      (connection) => behaveLikeTheFeed(connection),
+      (_info, done) => ((attempts += 1) === 1 ? done(false, 503) : done(true)),
+    );
+    const { listener, errors } = listen({ url: server.url, token: () => TOKEN, reconnect: { initialDelayMs: 1 } });
+
+    await listener.connect();
+
+    expect(attempts).toBe(2);
+    expect(errors[0]).toBeInstanceOf(EventsConnectionError);
+  });
+
+  test.each([1008, 4401, 4403])("a close with code %i before the AUTH reply is a refused token; after it, a reconnect", async (code) => {
+    // The first socket closes on AUTH without an {"error"} frame; the second authenticates, then closes.
+    const server = await startRawServer((connection) =>
+      connection.socket.on("message", () => connection.socket.close(code, "invalid token")),
+    );
+    const { listener, errors } = listen({ url: server.url, token: () => TOKEN, reconnect: { initialDelayMs: 1 } });
+
+    const error = await listener.connect().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(EventsAuthError);
+    expect((error as Error).message).toBe(`The server refused the token: connection closed (code ${code}, invalid token)`);
+    await sleep(100);
+    expect(server.connections).toHaveLength(1);
+    expect(errors).toEqual([error]);
+
+    const accepting = await startRawServer((connection) => behaveLikeTheFeed(connection, () => connection.socket.close(code)));
+    const after = listen({ url: accepting.url, token: () => TOKEN, reconnect: { initialDelayMs: 1 } });
+    await after.listener.connect();
+    await waitUntil(() => accepting.connections.length >= 2, "a reconnect after the close of an open connection");
+    expect(after.errors.filter((e) => e instanceof EventsAuthError)).toEqual([]);
+  });
+
+  test("a PONG before the AUTH reply does not cancel the AUTH deadline", async () => {
+    const server = await startRawServer((connection) => {
+      if (connection.index > 0) return behaveLikeTheFeed(connection);
+      connection.socket.send(JSON.stringify({ PING: "PONG" })); // and then never answers AUTH
+      connection.socket.on("message", () => connection.socket.send(JSON.stringify({ PING: "PONG" })));
+    });
+    const { listener, states } = listen({ url: server.url, token: () => TOKEN, pongTimeoutMs: 300, reconnect: { initialDelayMs: 1 } });
+
+    await listener.connect();
+
+    expect(server.connections).toHaveLength(2);
+    expect(states.find((s) => s.state === "reconnecting")?.info.reason).toMatch(/no answer to AUTH/);
+  });
+
+  test("an event is an event whatever other keys it has; an id beyond the safe integers is refused", async () => {
+    const server = await startRawServer((connection) =>
+      behaveLikeTheFeed(connection, () => {
+        connection.socket.send(JSON.stringify({ id: 1, data: entry(1), error: null }));
+        connection.socket.send(JSON.stringify({ id: 2, data: entry(2), auth: "x" }));
+        connection.socket.send(`{"id": 9007199254740993, "data": {}}`);
+        connection.socket.send(JSON.stringify({ id: 3, data: entry(3) }));
+      }),
+    );
+    const { listener, entries, errors } = listen({ url: server.url, token: () => TOKEN });
+
+    await listener.connect();
+    await waitUntil(() => entries.length === 3, "three events");
+
+    expect(entries.map((e) => e.id)).toEqual([1, 2, 3]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(EventsProtocolError);
+    expect((errors[0] as EventsProtocolError).frame).toContain("9007199254740993");
+    expect(listener.state).toBe("open");
+  });
+
+  test("listen(): next() called again before the last settled gets the events in order; close() settles every waiting one", async () => {
+    const { url, feed } = await startFeed();
+    const { listener } = listen({ url, token: () => TOKEN });
+    const iterator = listener.listen();
+    const [first, second, third] = [iterator.next(), iterator.next(), iterator.next()];
+    await waitUntil(() => listener.state === "open", "the listener to open");
+
+    feed.publish(SPACE, { id: 1, data: entry(1) });
+    feed.publish(SPACE, { id: 2, data: entry(2) });
+
+    expect((await first).value?.id).toBe(1);
+    expect((await second).value?.id).toBe(2);
+    await listener.close();
+    await expect(third).resolves.toEqual({ value: undefined, done: true });
+  });
+
+  test("listen(): on a failure the first waiting next() gets the error, the others find it done", async () => {
+    const { url } = await startFeed();
+    const { listener } = listen({ url, token: () => "wrong-token" });
+    const iterator = listener.listen();
+    const [first, second] = [iterator.next(), iterator.next()];
+
+    await expect(first).rejects.toBeInstanceOf(EventsAuthError);
+    await expect(second).resolves.toEqual({ value: undefined, done: true });
+  });
+});
+
+describe("bad input from plain JavaScript", () => {
+  const url = "ws://127.0.0.1:1";
+  const token = () => TOKEN;
+
+  test.each([
+    ["no url", { token }, "url"],
+    ["a numeric url", { url: 42, token }, "url"],
+    ["an http url", { url: "http://127.0.0.1:1", token }, "url"],
+    ["a token string, not a function", { url, token: TOKEN }, "token"],
+    ["a fractional maxFrameBytes", { url, token, maxFrameBytes: 0.5 }, "maxFrameBytes"],
+    ["reconnect: null", { url, token, reconnect: null }, "reconnect"],
+    ["a WebSocket that is not a class", { url, token, WebSocket: "ws" }, "WebSocket"],
+  ])("%s is an InputError naming it", (_name, options, field) => {
+    const error = thrown(() => new EventsListener(options as never));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field });
+    expect(String(error)).not.toContain(TOKEN);
+  });
+
+  test("on() and off() refuse an unknown event and a handler that is not a function", () => {
+    const listener = new EventsListener({ url, token });
+    expect(thrown(() => listener.on("message" as never, () => {}))).toMatchObject({
+      name: "InputError",
+      field: "event",
+      problem: 'unknown event "message"; expected one of entry, error, state',
+    });
+    expect(thrown(() => listener.off("entry", "handler" as never))).toMatchObject({ name: "InputError", field: "handler" });
+  });
+});
+
 describe("new EventsListener(client)", () => {
   test("listens at the client's eventsUrl with the client's token, and shows neither token nor secret", async () => {
     const { url, feed } = await startFeed();
@@ -795,8 +1003,16 @@ describe("a token in the feed URL", () => {
     }
   });
 
+  test("a URL that does not parse is an InputError naming `url`, without quoting it", () => {
+    const error = thrown(() => new EventsListener({ url: `ws://127.0.0.1:99999/feed?token=${URL_TOKEN}`, token: () => TOKEN }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "url", problem: "must be an absolute ws or wss URL" });
+    expect(util.inspect(error) + String((error as Error).stack)).not.toContain(URL_TOKEN);
+  });
+
   test("a URL the WebSocket refuses: the error names it without the token, in its message and cause", async () => {
-    const { listener, errors } = listen({ url: `ws://127.0.0.1:99999/feed?token=${URL_TOKEN}`, token: () => TOKEN });
+    // A fragment parses as a URL but `ws` (as the WebSocket standard) refuses it.
+    const { listener, errors } = listen({ url: `ws://127.0.0.1:1/feed?token=${URL_TOKEN}#part`, token: () => TOKEN });
     const error = await listener.connect().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EventsConnectionError);
     expect((error as Error).message).toContain("token=[redacted]");

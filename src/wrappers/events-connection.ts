@@ -29,7 +29,7 @@ export interface ListenerPort {
   emitError(error: Error): void;
   /** The token was accepted: resolve every pending connect(). */
   authenticated(): void;
-  /** Stop for good: report `error`, move to `failed`, reject every pending connect(). */
+  /** Stop for good: move to `failed`, reject every pending connect(), report `error`. */
   fail(error: Error, attempt: number): void;
 }
 
@@ -52,6 +52,9 @@ const CLOSED = 3;
 // How long stop() waits for a closing handshake before dropping the connection outright.
 const CLOSE_HANDSHAKE_MS = 1000;
 const FRAME_EXCERPT_CHARS = 200;
+// Close codes that, before the AUTH reply, say the token was refused: policy violation, and
+// the 4000 + HTTP status convention for 401 and 403.
+const AUTH_CLOSE_CODES = new Set([1008, 4401, 4403]);
 const noop = () => {};
 
 /** One listener's connection cycle; start() and stop() may alternate any number of times. */
@@ -104,6 +107,7 @@ export class EventsConnection {
     const cycle = this.#cycle;
     this.#attempt += 1;
     this.#listener.setState("connecting", { attempt: this.#attempt });
+    if (cycle !== this.#cycle) return; // a state handler called close()
 
     // Read the token before opening anything: a missing token is a configuration error, and
     // retrying it would only hammer the server.
@@ -151,20 +155,31 @@ export class EventsConnection {
     socket.onopen = () => {
       if (socket !== this.#socket) return;
       this.#listener.setState("authenticating", { attempt: this.#attempt });
-      this.#send(socket, { action: "AUTH", data: { token } });
+      if (socket === this.#socket) this.#send(socket, { action: "AUTH", data: { token } });
     };
     socket.onmessage = (event: { data: unknown }) => {
       if (socket === this.#socket) this.#onFrame(event.data);
     };
     socket.onerror = (event: { message?: unknown }) => {
       if (socket !== this.#socket) return;
-      const detail = typeof event?.message === "string" && event.message ? `: ${event.message}` : "";
-      this.#listener.emitError(new EventsConnectionError(this.#redact(`WebSocket error${detail}`)));
+      const message = typeof event?.message === "string" ? event.message : "";
+      // `ws` names the status of a refused upgrade; a browser's WebSocket tells nothing.
+      const status = /^Unexpected server response: (\d+)$/.exec(message)?.[1];
+      if (status === "401" || status === "403") {
+        this.#fail(new EventsAuthError(`The server refused the token: HTTP ${status} to the WebSocket upgrade`));
+        return;
+      }
+      this.#listener.emitError(new EventsConnectionError(this.#redact(`WebSocket error${message ? `: ${message}` : ""}`)));
     };
     socket.onclose = (event: { code?: number; reason?: string }) => {
       if (socket !== this.#socket) return;
-      const reason = event?.reason ? `, ${event.reason}` : "";
-      this.#drop(this.#redact(`connection closed (code ${event?.code ?? "unknown"}${reason})`), "closed");
+      const reason = this.#redact(`connection closed (code ${event?.code ?? "unknown"}${event?.reason ? `, ${event.reason}` : ""})`);
+      // Before the AUTH reply the only policy the server can enforce is the token.
+      if (this.#listener.state() !== "open" && AUTH_CLOSE_CODES.has(event?.code as number)) {
+        this.#fail(new EventsAuthError(`The server refused the token: ${reason}`));
+        return;
+      }
+      this.#drop(reason, "closed");
     };
   }
 
@@ -196,6 +211,12 @@ export class EventsConnection {
       return;
     }
 
+    // An event first: its entry may well have a field named like a control frame's key.
+    if ("id" in frame && "data" in frame) {
+      if (Number.isSafeInteger(frame.id) && isRecord(frame.data)) this.#listener.emitEntry({ id: frame.id as number, data: frame.data as unknown as EntryEventData });
+      else this.#protocolError("Ignored an event whose id is not an integer or whose data is not an object", data);
+      return;
+    }
     const state = this.#listener.state();
     if ("auth" in frame) {
       if (frame.auth === "ok") this.#onAuthenticated();
@@ -205,7 +226,10 @@ export class EventsConnection {
     }
     if ("PING" in frame) {
       // Python's reference client treats any other value as a broken connection; we report it and let the deadline decide.
-      if (frame.PING === "PONG") this.#clearDeadline();
+      // Only once open is the deadline a PONG's: before, it waits for the AUTH reply.
+      if (frame.PING === "PONG") {
+        if (state === "open") this.#clearDeadline();
+      }
       else this.#protocolError("Ignored a PING reply that is not PONG", data);
       return;
     }
@@ -213,10 +237,6 @@ export class EventsConnection {
       // Before authentication the only thing the server can object to is the token.
       if (state !== "open") this.#fail(new EventsAuthError(this.#redact(`The server refused the token: ${describe(frame.error)}`)));
       else this.#listener.emitError(new EventsServerError(this.#redact(`The server reported an error: ${describe(frame.error)}`)));
-      return;
-    }
-    if (typeof frame.id === "number" && Number.isInteger(frame.id) && isRecord(frame.data)) {
-      this.#listener.emitEntry({ id: frame.id, data: frame.data as unknown as EntryEventData });
       return;
     }
     this.#protocolError("Ignored a frame of unknown shape", data);
@@ -231,9 +251,10 @@ export class EventsConnection {
       this.#stableTimer = undefined;
       this.#attempt = 0;
     }, Math.min(this.#settings.stableAfterMs, MAX_TIMER_MS));
-    this.#listener.setState("open", { attempt: 0 });
     this.#pingTimer = setInterval(() => this.#ping(), this.#settings.pingIntervalMs);
+    // Timers before handlers run: a close() from one of them must find them to clear.
     this.#listener.authenticated();
+    this.#listener.setState("open", { attempt: 0 });
   }
 
   #ping(): void {
@@ -276,11 +297,12 @@ export class EventsConnection {
     const { maxDelayMs, initialDelayMs, factor } = this.#settings;
     const cap = Math.min(maxDelayMs, initialDelayMs * factor ** this.#attempt);
     const delayMs = Math.round(Math.random() * cap);
-    this.#listener.setState("reconnecting", { attempt: this.#attempt + 1, delayMs, reason });
+    // The timer before the handlers run: a close() from one of them must find it to clear.
     this.#reconnectTimer = setTimeout(() => {
       this.#reconnectTimer = undefined;
       void this.#open();
     }, delayMs);
+    this.#listener.setState("reconnecting", { attempt: this.#attempt + 1, delayMs, reason });
   }
 
   /** Terminal failure: stop retrying; the listener reports it and rejects whoever waits. */

@@ -17,7 +17,7 @@ import { EVENTS_SOURCE, type Client } from "./client";
 import { InputError } from "./errors";
 import { describeValue } from "./input";
 import { EventsConnection, shownUrl, type ConnectionSettings, type ListenerPort } from "./events-connection";
-import { MAX_TIMER_MS, checkNumber, checkSignal, checkType } from "./options";
+import { MAX_TIMER_MS, checkNumber, checkSignal, checkType, checkUrl } from "./options";
 
 /** The entry an event carries: inferred to be the Entry object of `GET /v1/entries/` (reference §9.3 leaves it open). */
 export type EntryEventData = components["schemas"]["Entry"];
@@ -212,6 +212,11 @@ export class EventsListener {
     const fromClient = typeof (source as Client)[EVENTS_SOURCE] === "function";
     const { url, token } = fromClient ? (source as Client)[EVENTS_SOURCE]() : (source as EventsListenerOptions);
     const options: EventsOptions = (fromClient ? clientOptions : (source as EventsListenerOptions)) ?? {};
+    checkUrl("url", url, ["ws:", "wss:"]);
+    // A string given is not quoted: it is likely the token itself.
+    if (typeof token !== "function") throw new InputError("token", `must be a function that returns the token, got ${typeof token === "string" ? "a string" : describeValue(token)}`);
+    checkType("reconnect", options.reconnect, "object");
+    checkType("WebSocket", options.WebSocket, "function");
     this.url = shownUrl(url);
     this.#settings = {
       url,
@@ -223,7 +228,7 @@ export class EventsListener {
       maxDelayMs: positive("reconnect.maxDelayMs", options.reconnect?.maxDelayMs ?? 30000),
       factor: positive("reconnect.factor", options.reconnect?.factor ?? 2),
       stableAfterMs: positive("reconnect.stableAfterMs", options.reconnect?.stableAfterMs ?? 10000),
-      maxFrameBytes: positive("maxFrameBytes", options.maxFrameBytes ?? 1024 * 1024),
+      maxFrameBytes: positive("maxFrameBytes", options.maxFrameBytes ?? 1024 * 1024, "an integer"),
     };
     this.#connection = new EventsConnection(this.#port(), this.#settings);
   }
@@ -235,14 +240,21 @@ export class EventsListener {
 
   /** Subscribe to `entry`, `error` or `state`. A throwing handler is reported on `error` and does not stop the listener. */
   on<K extends keyof EventsListenerEventMap>(event: K, fn: Handler<K>): this {
-    this.#handlers[event].add(fn);
+    this.#handlersOf(event, fn).add(fn);
     return this;
   }
 
   /** Remove a handler added with `on()`. */
   off<K extends keyof EventsListenerEventMap>(event: K, fn: Handler<K>): this {
-    this.#handlers[event].delete(fn);
+    this.#handlersOf(event, fn).delete(fn);
     return this;
+  }
+
+  /** The handlers of `event`, or an InputError for a name or handler plain JavaScript got wrong. */
+  #handlersOf<K extends keyof EventsListenerEventMap>(event: K, fn: unknown): Set<Handler<K>> {
+    if (!Object.hasOwn(this.#handlers, event)) throw new InputError("event", `unknown event ${describeValue(event)}; expected one of ${Object.keys(this.#handlers).join(", ")}`);
+    if (typeof fn !== "function") throw new InputError("handler", `must be a function, got ${describeValue(fn)}`);
+    return this.#handlers[event];
   }
 
   /**
@@ -272,14 +284,15 @@ export class EventsListener {
     checkSignal("signal", signal);
     checkNumber("maxBufferedEvents", maxBufferedEvents);
     const buffer: EntryEvent[] = [];
-    let pending: { resolve: (result: IteratorResult<EntryEvent>) => void; reject: (error: Error) => void } | undefined;
+    // next() calls not yet answered, oldest first: a consumer may call next() again before the last one settled.
+    const pending: Array<{ resolve: (result: IteratorResult<EntryEvent>) => void; reject: (error: Error) => void }> = [];
     let ended = false;
     let failure: Error | undefined;
 
     const onEntry = (event: EntryEvent) => {
-      if (pending) {
-        pending.resolve({ value: event, done: false });
-        pending = undefined;
+      const waiting = pending.shift();
+      if (waiting) {
+        waiting.resolve({ value: event, done: false });
       } else if (buffer.length < maxBufferedEvents) {
         buffer.push(event);
       } else {
@@ -301,12 +314,14 @@ export class EventsListener {
       this.off("entry", onEntry);
       this.off("state", onState);
       signal?.removeEventListener("abort", onAbort);
-      // Only a waiting next() needs settling now; a buffer means nothing is waiting.
-      if (pending) {
-        if (error) pending.reject(error);
-        else pending.resolve({ value: undefined, done: true });
-        pending = undefined;
+      // Only waiting next() calls need settling now (a buffer means none is waiting): the
+      // first gets the error, as a generator's would, and the rest find the iterator done.
+      if (pending.length > 0) {
         failure = undefined;
+        const [first, ...rest] = pending.splice(0);
+        if (error) first!.reject(error);
+        else first!.resolve({ value: undefined, done: true });
+        for (const waiting of rest) waiting.resolve({ value: undefined, done: true });
       }
     };
 
@@ -319,7 +334,7 @@ export class EventsListener {
           failure = undefined; // throw once, then behave like a finished iterator
           return error ? Promise.reject(error) : Promise.resolve({ value: undefined, done: true });
         }
-        return new Promise((resolve, reject) => (pending = { resolve, reject }));
+        return new Promise((resolve, reject) => pending.push({ resolve, reject }));
       },
       return: () => {
         buffer.length = 0;
@@ -379,11 +394,14 @@ export class EventsListener {
     };
   }
 
-  /** Terminal failure: report once, and reject whoever waits for authentication. */
+  /**
+   * Terminal failure: move to `failed`, reject whoever waits for authentication with this
+   * error, then report it: an error handler that calls close() then leaves it `closed`.
+   */
   #fail(error: Error, attempt: number): void {
-    this.#emit("error", error);
     this.#setState("failed", { attempt, reason: error.message, error });
     this.#settleWaiters(error);
+    this.#emit("error", error);
   }
 
   #settleWaiters(error?: Error): void {
@@ -414,7 +432,8 @@ export class EventsListener {
   }
 }
 
-function positive(name: string, value: number): number {
-  if (typeof value !== "number" || !(value > 0 && value <= MAX_TIMER_MS)) throw new InputError(name, `must be a number above 0 and at most 2^31 − 1, got ${String(value)}`);
+function positive(name: string, value: number, kind: "a number" | "an integer" = "a number"): number {
+  const valid = typeof value === "number" && value > 0 && value <= MAX_TIMER_MS && (kind === "a number" || Number.isInteger(value));
+  if (!valid) throw new InputError(name, `must be ${kind} above 0 and at most 2^31 − 1, got ${describeValue(value)}`);
   return value;
 }
