@@ -25,6 +25,7 @@ const ANNOTATIONS = ["title", "description", "example", "examples", "default", "
 /** The text of each generated file of the per-operation layer, for a bundled document. */
 export function operationsLayer(document) {
   const reader = new DocumentReader(document);
+  checkOperationIds(reader.operations.map((op) => op.operationId));
   const operations = reader.operations.map((op) => describe(reader, op));
   return {
     operationsText: operationsText(operations),
@@ -34,11 +35,36 @@ export function operationsLayer(document) {
   };
 }
 
+// An operationId is the SDK call path (redocly.yaml's rule): `client.streams.tokens.deleteList`.
+const CALL_PATH = /^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$/;
+
+/** Every operationId a call path, none twice, none also a namespace of another (`a.b` beside `a.b.c`). */
+function checkOperationIds(ids) {
+  const seen = new Set();
+  for (const id of ids) {
+    if (typeof id !== "string" || !CALL_PATH.test(id)) throw new Error(`operationId ${JSON.stringify(id)}: must be the SDK call path, dotted camelCase (e.g. streams.tokens.deleteList)`);
+    if (seen.has(id)) throw new Error(`operationId ${id}: used by two operations`);
+    seen.add(id);
+  }
+  for (const id of ids) {
+    const inside = ids.find((other) => other.startsWith(`${id}.`));
+    if (inside) throw new Error(`operationId ${id}: also the namespace of ${inside}; a call path cannot be both`);
+  }
+}
+
 function describe(reader, op) {
   const input = {};
   for (const param of op.parameters) {
-    if (param.in !== "path" && param.in !== "query") continue; // headers and cookies are the transport's
-    input[param.name] = inputField(reader, param.in, param.required, param.schema, `${op.operationId}: ${param.name}`);
+    const where = `${op.operationId}: ${param.name}`;
+    // The client sends no per-operation header or cookie (only Authorization and User-Agent): such a field could never be given.
+    if (param.in !== "path" && param.in !== "query") throw new Error(`${where}: a ${param.in} parameter; the client takes path and query parameters and body fields only`);
+    const field = inputField(reader, param.in, param.required, param.schema, where);
+    // The client comma-joins a query array (NeuroIO's form); the document must say so, not leave the default (explode).
+    const takesArray = [field.schema, ...(field.schema.anyOf ?? [])].some((form) => [form.type].flat().includes("array"));
+    if (param.in === "query" && takesArray && !((param.style ?? "form") === "form" && param.explode === false)) {
+      throw new Error(`${where}: a query array needs style: form, explode: false; the client sends it comma-joined (ids=1,2)`);
+    }
+    input[param.name] = field;
   }
   let body;
   const files = {};
@@ -58,6 +84,10 @@ function describe(reader, op) {
     for (const [name, property] of Object.entries(schema.properties)) {
       if (input[name]) throw new Error(`${op.operationId}: ${name} is both a parameter and a body field`);
       const field = inputField(reader, "body", required.has(name), property, `${op.operationId}: ${name}`);
+      // uploads.ts writes one part per field (lists comma-joined), not one per item as multipart's default is.
+      if (body === "multipart" && [field.schema, ...(field.schema.anyOf ?? [])].some((form) => [form.type].flat().includes("array"))) {
+        throw new Error(`${op.operationId}: ${name} is a list in a multipart body; the client sends one part per field, so give it one value`);
+      }
       // A file part, with the media types the document accepts for it (`encoding.<field>.contentType`; none: any).
       if (field.schema.format === "binary") files[name] = encoding[name]?.contentType?.split(",").map((type) => type.trim().toLowerCase()) ?? [];
       input[name] = field;
@@ -430,6 +460,11 @@ function sampleInput(reader, op) {
     const types = JSON.stringify(param.schema);
     input[param.name] = answer?.[param.name] ?? (types.includes("integer") ? 1 : param.name);
   }
+  for (const param of op.parameters.filter((p) => p.in === "query" && p.required)) {
+    const example = param.example ?? Object.values(param.examples ?? {})[0]?.value ?? reader.deref(param.schema ?? {}).examples?.[0];
+    if (example === undefined) throw new Error(`${op.operationId}: the docs' sample call would lack the required ${param.name}; give the parameter an example`);
+    input[param.name] = example;
+  }
   const media = op.requestBody?.content?.["application/json"] ?? op.requestBody?.content?.["multipart/form-data"];
   if (!media) return input;
   const schema = bodyObject(reader, media.schema, op.operationId);
@@ -491,6 +526,8 @@ function curlSample(reader, op, input) {
     path = path.replace(`{${param.name}}`, encodeURIComponent(String(wire[param.name])));
     delete wire[param.name];
   }
+  // Without a body, what is left are query parameters (the client's wire form: lists comma-joined).
+  if (!op.requestBody && Object.keys(wire).length) path += `?${Object.entries(wire).map(([name, value]) => `${name}=${[value].flat().map(encodeURIComponent).join(",")}`).join("&")}`;
   const parts = [`curl -X ${op.method} "${op.serverUrl}${path}"`];
   if (op.operationId !== "auth.login") parts.push(`-H "Authorization: Token $NEUROIO_TOKEN"`);
   const multipart = op.requestBody && !op.requestBody.content["application/json"];

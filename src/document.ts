@@ -65,6 +65,8 @@ export class DocumentReader {
       const pathItem = this.deref(rawItem);
       return HTTP_METHODS.filter((method) => pathItem[method]).map((method) => {
         const operation = pathItem[method];
+        // The host is a path's (the stand-in serves each host's paths): one operation cannot move.
+        if (operation.servers) throw new Error(`${operation.operationId}: servers on an operation; a NeuroIO host is per path, so give the path item its servers`);
         const byKey = new Map<string, Json>();
         for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
           const param = this.deref(p);
@@ -75,7 +77,7 @@ export class DocumentReader {
           method: method.toUpperCase(),
           path,
           host: this.hostOf(pathItem),
-          serverUrl: (operation.servers ?? pathItem.servers ?? this.document.servers)[0].url,
+          serverUrl: (pathItem.servers ?? this.document.servers)[0].url,
           pathItem,
           operation,
           parameters: [...byKey.values()],

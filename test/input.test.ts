@@ -337,7 +337,64 @@ test("generating from a document whose input uses a keyword or format the checke
   expect(generate({ type: "array", items: { type: "string", format: "password" } })).toMatch(/^widgets\.list: limit: format password below the field's own value/);
   // An empty list has no wire form in a query: left out, the filter would answer everything.
   expect(generate({ type: "array", items: { type: "integer" } })).toBe("widgets.list: limit: a query array needs minItems: 1; an empty one has no wire form");
-  expect(generate({ type: "array", minItems: 1, items: { type: "integer" } })).toBe("generated");
+  expect(generate({ type: "array", minItems: 1, items: { type: "integer" } })).toBe(
+    "widgets.list: limit: a query array needs style: form, explode: false; the client sends it comma-joined (ids=1,2)",
+  );
+}, 240_000);
+
+// What the generator cannot make a checked, sendable input of stops it, naming the operation.
+test("generation fails on a header or cookie parameter, a query array left to explode, a list in a multipart body, a bad operationId, servers on an operation", () => {
+  const list = (parameters: object[], extra: object = {}) =>
+    generateWidgets({ get: { operationId: "widgets.list", parameters, responses: { 200: { description: "ok" } }, ...extra } });
+  const ids = { name: "ids", in: "query", schema: { type: "array", minItems: 1, items: { type: "integer" } } };
+  expect(list([{ ...ids, style: "form", explode: false }])).toBe("generated");
+  expect(list([{ ...ids, explode: true }])).toBe("widgets.list: ids: a query array needs style: form, explode: false; the client sends it comma-joined (ids=1,2)");
+  expect(list([{ name: "X-Trace", in: "header", required: true, schema: { type: "string" } }])).toBe(
+    "widgets.list: X-Trace: a header parameter; the client takes path and query parameters and body fields only",
+  );
+  expect(list([{ name: "session", in: "cookie", schema: { type: "string" } }])).toMatch(/^widgets\.list: session: a cookie parameter;/);
+  expect(generateWidgets({ get: { operationId: "ping", responses: { 200: { description: "ok" } } } })).toBe(
+    'operationId "ping": must be the SDK call path, dotted camelCase (e.g. streams.tokens.deleteList)',
+  );
+  expect(generateWidgets({ get: { operationId: "widgets.get-all", responses: { 200: { description: "ok" } } } })).toMatch(/^operationId "widgets\.get-all": must be/);
+  expect(
+    generateWidgets({
+      get: { operationId: "widgets.list", responses: { 200: { description: "ok" } } },
+      post: { operationId: "widgets.list.create", responses: { 201: { description: "created" } } },
+    }),
+  ).toBe("operationId widgets.list: also the namespace of widgets.list.create; a call path cannot be both");
+  expect(list([], { servers: [{ url: "https://iam.neuroio.com" }] })).toBe(
+    "widgets.list: servers on an operation; a NeuroIO host is per path, so give the path item its servers",
+  );
+  const upload = {
+    type: "object",
+    required: ["image"],
+    properties: { image: { type: "string", format: "binary" }, tags: { type: "array", items: { type: "string" } } },
+  };
+  expect(
+    generateWidgets({
+      post: { operationId: "widgets.create", requestBody: { content: { "multipart/form-data": { schema: upload } } }, responses: { 201: { description: "created" } } },
+    }),
+  ).toBe("widgets.create: tags is a list in a multipart body; the client sends one part per field, so give it one value");
+}, 240_000);
+
+test("a required query parameter is in the docs' samples, from its example; without one, generation fails", () => {
+  const kind = { name: "kind", in: "query", required: true, schema: { type: "string" } };
+  const samples = (parameter: object) => {
+    const document = {
+      openapi: "3.1.0",
+      info: { title: "widgets", version: "1" },
+      paths: { "/v1/widgets/": { servers: [{ url: "https://api.neuroio.com" }], get: { operationId: "widgets.list", parameters: [parameter], responses: { 200: { description: "ok" } } } } },
+    };
+    const script = `
+      const { withCodeSamples } = await import(${JSON.stringify(pathToFileURL(path.join(__dirname, "../scripts/operations.mjs")).href)});
+      try { console.log(JSON.stringify(withCodeSamples(${JSON.stringify(document)}).paths["/v1/widgets/"].get["x-codeSamples"].map((s) => s.source))); } catch (error) { console.log(JSON.stringify(error.message)); }`;
+    return JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 120_000 })) as string[] | string;
+  };
+  const [sdk, curl] = samples({ ...kind, example: "round cam" }) as string[];
+  expect(sdk).toContain('await client.widgets.list({ kind: "round cam" });');
+  expect(curl).toContain('curl -X GET "https://api.neuroio.com/v1/widgets/?kind=round%20cam"');
+  expect(samples(kind)).toBe("widgets.list: the docs' sample call would lack the required kind; give the parameter an example");
 }, 240_000);
 
 // The operation table marks path parameters only; the other fields go in the body when there
