@@ -184,7 +184,7 @@ test("a request with a body follows no redirect in a page either: the answer is 
     }, { iamUrl, user: { ...DEMO_USER } });
     expect(outcome).toEqual({
       status: 502,
-      error: { error_codes: [], message: "NeuroIO answered a redirect the SDK did not follow (it follows none for a request with a body)", fields: [] },
+      error: { error_codes: [], message: "NeuroIO answered a redirect the SDK does not follow for a request with a body", fields: [] },
     });
     expect(received).toEqual([]);
     expect(errors).toEqual([]);

@@ -1167,6 +1167,15 @@ describe.each(TRANSPORTS)("through %s", (_name, options) => {
       expectNoSecrets(await rejection(unwrap(Promise.resolve(result))));
     });
 
+    it("a short token that is also part of the body's keys (a stand-in's `a`) leaves the error's codes and fields whole", async () => {
+      api.script(json(400, { error_codes: [400], message: "Invalid value.", fields: [{ name: "name", message: "This field is required.", error_code: 400 }] }));
+      const client = new Client({ apiToken: "a", iamUrl: iam.url, apiUrl: api.url, maxRetries: 0, ...transport });
+      const { error } = await client.sources.list();
+      expect(error?.error_codes).toEqual([400]);
+      expect(error?.fields).toEqual([{ name: "n[redacted]me", message: "This field is required.", error_code: 400 }]);
+      expect(error?.message).toBe("Inv[redacted]lid v[redacted]lue."); // its values are still redacted
+    });
+
     it("secrets echoed in other JSON spellings outside an ErrorBody (Python's \\u00e4, an escaped letter) are not in the excerpt", async () => {
       const ACCENTED = "pässwörd-S3CRET-ü";
       const python = (text: string) => text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

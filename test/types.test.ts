@@ -67,3 +67,11 @@ test("each @ts-expect-error fails for the reason it names, on the line it preced
   const expectedLines = new Set(directives.map((d) => d.line + 1));
   expect(found.filter((d) => !expectedLines.has(d.file!.getLineAndCharacterOfPosition(d.start ?? 0).line)).map(describe)).toEqual([]);
 }, 120_000);
+
+test("under exactOptionalPropertyTypes, optional fields and options take undefined; required ones do not (test/types/exact-optional.ts)", () => {
+  const file = path.join(__dirname, "types", "exact-optional.ts");
+  const program = ts.createProgram([file], { ...compilerOptions(), exactOptionalPropertyTypes: true });
+  const found = ts.getPreEmitDiagnostics(program).filter((d) => d.file && path.resolve(d.file.fileName) === file);
+  expect(found.map(describe)).toEqual([]);
+  expect(readFileSync(file, "utf8")).toContain("@ts-expect-error TS2322");
+}, 120_000);

@@ -18,41 +18,41 @@ export interface ClientOptions {
    * Token key sent as `Authorization: Token <key>`: visible ASCII, no spaces or control
    * characters. Default: none (only `auth.login` works).
    */
-  apiToken?: string;
+  apiToken?: string | undefined;
   /** IAM host, an http(s) URL. Default: `NEUROIO_IAM_URL` from the environment (Node), else `https://iam.neuroio.com`. */
-  iamUrl?: string;
+  iamUrl?: string | undefined;
   /** API host, an http(s) URL. Default: `NEUROIO_API_URL` from the environment (Node), else `https://api.neuroio.com`. */
-  apiUrl?: string;
+  apiUrl?: string | undefined;
   /** Events WebSocket (`neuroio/events`), a ws(s) URL. Default: `NEUROIO_EVENTS_URL` from the environment (Node), else `wss://events.neuroio.com`. */
-  eventsUrl?: string;
+  eventsUrl?: string | undefined;
   /** Time limit of each attempt in ms, including uploads and reading the answer: 1 to 2^31 − 1. Default: 60000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Time limit of a whole call in ms, over every attempt, the waits between retries
    * (`Retry-After` included) and a re-login: 1 to 2^31 − 1. Default: twice the call's
    * `timeoutMs` (120000 with the default time limit).
    */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Retries of idempotent calls (GET, PUT, DELETE) on connection errors, 408, 429, 502, 503, 504: 0 (none) to 10. Default: 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Upper bound of one wait between retries, also for `Retry-After`, in ms: 0 to 2^31 − 1. Default: 30000. */
-  maxRetryDelayMs?: number;
+  maxRetryDelayMs?: number | undefined;
   /** Largest multipart upload sent, in bytes; larger ones are refused before sending: 1 or more. Default: 6 MiB. */
-  maxUploadBytes?: number;
+  maxUploadBytes?: number | undefined;
   /**
    * Largest answer read, in bytes of the decoded body: 1 to 256 MiB. A larger one stops
    * the reading (the connection is released) and fails the call with a
    * `ResponseTooLargeError` naming the operation and the limit. Default: 64 MiB.
    */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /**
    * The fetch implementation. Default: in Node, the SDK's transport on the connection pool
    * of Node's fetch (faster than global fetch, same behaviour on the wire); elsewhere the global
    * `fetch`. Given a `fetch`, every call goes through it with Request objects (middleware or not).
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** openapi-fetch middleware (`onRequest`, `onResponse`, `onError`) for logging and metrics; it never sees the token, a password or an issued token key (they show as `[redacted]`). */
-  middleware?: Middleware[];
+  middleware?: Middleware[] | undefined;
 }
 
 export const DEFAULTS = {

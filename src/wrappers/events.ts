@@ -78,39 +78,39 @@ export type WebSocketConstructor = new (url: string) => WebSocketLike;
 /** How a listener keeps its connection: heartbeat, frame limit, reconnect backoff, WebSocket. */
 export interface EventsOptions {
   /** How often to send `{"action":"PING"}` once authenticated. Default 5000 ms. */
-  pingIntervalMs?: number;
+  pingIntervalMs?: number | undefined;
   /** How long to wait for `{"PING":"PONG"}` (and for the socket to open and answer AUTH) before the connection is declared dead. Default 10000 ms. */
-  pongTimeoutMs?: number;
+  pongTimeoutMs?: number | undefined;
   /**
    * Largest incoming frame, in bytes: 1 to 2^31 − 1. Default 1 MiB (an entry is a few KiB).
    * With the `ws` package (Node) a larger frame is refused before it is read and the
    * connection is dropped (code 1009) and made again; a browser's WebSocket has no such
    * limit, so there a larger frame is dropped unparsed with an EventsProtocolError.
    */
-  maxFrameBytes?: number;
+  maxFrameBytes?: number | undefined;
   /**
    * Reconnect backoff: delay = random(0, min(maxDelayMs, initialDelayMs * factor^n)), n the
    * attempts since the last connection that stayed up `stableAfterMs`.
    */
   reconnect?: {
     /** Default 500 ms. */
-    initialDelayMs?: number;
+    initialDelayMs?: number | undefined;
     /** Default 30000 ms. */
-    maxDelayMs?: number;
+    maxDelayMs?: number | undefined;
     /** Default 2. */
-    factor?: number;
+    factor?: number | undefined;
     /**
      * How long an authenticated connection must stay up before the backoff starts again
      * from `initialDelayMs`. A server that accepts AUTH and drops the connection at once
      * thus meets a growing delay. Default 10000 ms.
      */
-    stableAfterMs?: number;
-  };
+    stableAfterMs?: number | undefined;
+  } | undefined;
   /**
    * WebSocket implementation. Default: in Node the `ws` package, loaded on first connect
    * (it enforces `maxFrameBytes` while reading); elsewhere `globalThis.WebSocket`.
    */
-  WebSocket?: WebSocketConstructor;
+  WebSocket?: WebSocketConstructor | undefined;
 }
 
 /** A listener without a `Client`: the feed's URL and the token, besides the connection options. */
@@ -280,7 +280,7 @@ export class EventsListener {
    * throws the error that moved the listener to `failed`. Ending the iterator does not close
    * the connection; call `close()` for that. Bad options throw an InputError naming them.
    */
-  listen({ signal, maxBufferedEvents = 1000 }: { signal?: AbortSignal; maxBufferedEvents?: number } = {}): AsyncIterableIterator<EntryEvent> {
+  listen({ signal, maxBufferedEvents = 1000 }: { signal?: AbortSignal | undefined; maxBufferedEvents?: number | undefined } = {}): AsyncIterableIterator<EntryEvent> {
     checkSignal("signal", signal);
     checkNumber("maxBufferedEvents", maxBufferedEvents);
     const buffer: EntryEvent[] = [];

@@ -27,19 +27,19 @@ export interface TransportConfig {
  */
 export interface RequestOptions {
   /** Aborts the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Time limit of each attempt, in ms, including reading the answer: an integer from 1 to 2^31 − 1. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries for this call (idempotent methods only): an integer from 0 (none) to 10. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Time limit of the whole call, in ms, over every attempt, the waits between them
    * (`Retry-After` included) and a re-login: an integer from 1 to 2^31 − 1. Default: the
    * client's `deadlineMs`, else twice this call's `timeoutMs`.
    */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Largest answer body read, in bytes after decoding: an integer from 1 to 256 MiB. Default: the client's (64 MiB). */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
 }
 
 // Every per-call option (the type makes the list whole).
@@ -353,32 +353,32 @@ async function normalize(operation: string, response: Answer | Response, maxByte
   // again to wherever Location points. So a redirect arrives here, which a browser shows as
   // status 0: a 502 in both, naming it (its Location stays in the headers).
   if (status === 0 || (status > 300 && status < 400 && status !== 304)) {
-    return broken(`NeuroIO answered ${status ? `HTTP ${status}, ` : ""}a redirect the SDK did not follow (it follows none for a request with a body)`);
+    return broken(`NeuroIO answered ${status ? `HTTP ${status}, ` : ""}a redirect the SDK does not follow for a request with a body`);
   }
   // A status HTTP has no class for (600 and up; a 1xx as the final answer) says nothing
   // about what the server did and cannot be held by a Response: a 502 naming it, like a
   // broken 2xx, and never retried.
   if (status < 200 || status > 599) {
-    return broken(`NeuroIO answered HTTP ${status}, a status outside HTTP's 200–599${text.trim() === "" ? "" : `, with ${excerpt(redact(text, secrets))}`}`);
+    return broken(`NeuroIO answered HTTP ${status}, a status outside HTTP's 200–599${text.trim() === "" ? "" : `, with ${excerpt(text, secrets)}`}`);
   }
   if (response.ok) {
     let data: unknown;
     try {
       data = text === "" ? undefined : JSON.parse(text);
     } catch {
-      return broken(`NeuroIO answered HTTP ${status} with a body that is not valid JSON: ${excerpt(redact(text, secrets))}`);
+      return broken(`NeuroIO answered HTTP ${status} with a body that is not valid JSON: ${excerpt(text, secrets)}`);
     }
     // Where the document promises a JSON object or array, anything else (nothing, null, a
     // string) would only fail later in the caller's code, as a TypeError far from here.
     if (returns !== undefined && jsonType(data) !== returns) {
-      const got = text.trim() === "" ? "an empty body" : `JSON ${jsonType(data)} ${excerpt(redact(text, secrets))}`;
+      const got = text.trim() === "" ? "an empty body" : `JSON ${jsonType(data)} ${excerpt(text, secrets)}`;
       return broken(`NeuroIO answered HTTP ${status} with ${got} where ${operation} returns a JSON ${returns}`);
     }
     return reply(text === "" ? null : text, data);
   }
-  // Redacted before anything is cut or parsed, and after parsing, which may undo an escape
-  // (`\u0026`) that hid a secret from the first pass: a server may echo the request.
-  const body = redactValue(toErrorBody(status, redact(text, secrets)), secrets);
+  // Parsed as received (a redaction inside its keys would lose codes and fields), then each
+  // value redacted: parsing undoes any escape (`\u0026`) that could hide a secret.
+  const body = redactValue(toErrorBody(status, text, secrets), secrets);
   return reply(JSON.stringify(body), body);
 }
 
@@ -466,18 +466,19 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
   return utf8.decode(whole);
 }
 
-function toErrorBody(status: number, text: string): ErrorBody {
+/** The error body of an answer's text; an excerpt of it is redacted before it is cut. */
+function toErrorBody(status: number, text: string, secrets: readonly string[]): ErrorBody {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    const what = text.trim() === "" ? "an empty body" : `a body that is not JSON: ${excerpt(text)}`;
+    const what = text.trim() === "" ? "an empty body" : `a body that is not JSON: ${excerpt(text, secrets)}`;
     return errorBody(`NeuroIO answered HTTP ${status} with ${what}`);
   }
   if (isErrorBody(parsed)) return parsed;
   const detail = (parsed as { detail?: unknown; message?: unknown } | null) ?? {};
   const message = typeof detail.message === "string" ? detail.message : typeof detail.detail === "string" ? detail.detail : undefined;
-  return errorBody(message ?? `NeuroIO answered HTTP ${status} with an unexpected body: ${excerpt(text)}`);
+  return errorBody(message ?? `NeuroIO answered HTTP ${status} with an unexpected body: ${excerpt(text, secrets)}`);
 }
 
 /** A NeuroIO ErrorBody the SDK writes itself: a message, no codes or fields. */
@@ -496,8 +497,9 @@ function isErrorBody(value: unknown): value is ErrorBody {
   );
 }
 
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+/** The start of `text` on one line, quoted, its secrets redacted before it is cut (no part of one survives the cut). */
+function excerpt(text: string, secrets: readonly string[]): string {
+  const flat = redact(text, secrets).replace(/\s+/g, " ").trim();
   return JSON.stringify(flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat);
 }
 

@@ -78,7 +78,10 @@ export type BodyOf<O extends OperationId> = Content<O> extends { "application/js
  */
 export type InputOf<O extends OperationId, Dates extends string = never> = O extends keyof OverrideInputs
   ? OverrideInputs[O]
-  : PathOf<O> & QueryOf<O, Dates> & BodyOf<O>;
+  : AbsentAsUndefined<PathOf<O> & QueryOf<O, Dates> & BodyOf<O>>;
+
+/** An optional field also takes `undefined`, which counts as absent (as under exactOptionalPropertyTypes it must be said). */
+type AbsentAsUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 
 /** openapi-fetch's typed result: `{ data, error, response }`, both bodies typed from the document. */
 export type ResultOf<O extends OperationId> = FetchResponse<operations[O], {}, `${string}/${string}`>;

@@ -19,7 +19,7 @@ export interface PasswordChangeParams {
   old_password: string;
   new_password: string;
   /** Revoke every earlier token. Default (server): false. */
-  reset_tokens?: boolean;
+  reset_tokens?: boolean | undefined;
 }
 
 /** The input types of the overridden methods, in place of the document's. */

@@ -17,11 +17,16 @@ interface Envelope<Item> {
 
 type ItemOf<R> = DataOf<R> extends Envelope<infer Item> ? Item : never;
 
+/** The result of an operation that answers a page: only such a call can be paged. */
+interface PageResult extends AnyResult {
+  data?: Envelope<unknown>;
+}
+
 export interface PaginateOptions {
   /** Items per request. Default: 100. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Stops the iteration (the pending request is aborted when the call takes this signal too). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -32,7 +37,7 @@ export interface PaginateOptions {
  *
  *     for await (const source of paginate((page) => client.sources.list({ q: "cam", ...page }))) { … }
  */
-export async function* paginate<R extends AnyResult>(
+export async function* paginate<R extends PageResult>(
   fetchPage: (page: PageWindow) => Promise<R>,
   { pageSize = 100, signal }: PaginateOptions = {},
 ): AsyncGenerator<ItemOf<R>, void, undefined> {

@@ -6,7 +6,7 @@
  * Nothing here runs.
  */
 import { openAsBlob } from "node:fs";
-import { Client, unwrap, type components, type ErrorBody, type ImageInput } from "../../src/wrappers";
+import { Client, paginate, unwrap, type components, type ErrorBody, type ImageInput } from "../../src/wrappers";
 
 type Schemas = components["schemas"];
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -123,4 +123,11 @@ export async function refused() {
   // An operation that does not exist.
   // @ts-expect-error TS2339 there is no sources.remove
   await client.sources.remove({ id: 1 });
+
+  // paginate() pages only an operation that answers a page.
+  for await (const source of paginate((page) => client.sources.list(page))) {
+    assertType<Equal<typeof source, Schemas["Source"]>>();
+  }
+  // @ts-expect-error TS2322 whoami.me answers one object, not a page
+  void paginate(() => client.whoami.me());
 }
