@@ -119,3 +119,24 @@ test("check:generated fails on a hand edit of a generated file and on a file the
   rmSync(path.join(repo, "src/generated/extra.ts"));
   expect(await check()).toBe("passed");
 }, 600_000);
+
+// A stand-in handler's answer is typed by the document's response: an edit of a response
+// schema that the handler does not follow fails the type check, not a user at run time.
+test("a renamed response field fails the type check in the stand-in handler that still answers the old one", async () => {
+  const repo = path.join(work, "repo");
+  const group = path.join(repo, "openapi/components/schemas/Group.yaml");
+  const original = readFileSync(group, "utf8");
+  expect(original).toContain("persons_count");
+  writeFileSync(group, original.replace(/persons_count/g, "members_count"));
+  try {
+    await run("npm", ["run", "--silent", "generate"], { cwd: repo, ...LIMIT });
+    const typeCheck = await run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", repo], { cwd: repo, ...LIMIT }).then(
+      () => "passed",
+      (error: { stdout: string }) => error.stdout,
+    );
+    expect(typeCheck).toMatch(/src\/mock\/handlers\/groups\.ts\(\d+,\d+\): error TS2322: .*members_count/);
+  } finally {
+    writeFileSync(group, original);
+    await run("npm", ["run", "--silent", "generate"], { cwd: repo, ...LIMIT });
+  }
+}, 600_000);

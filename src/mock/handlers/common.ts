@@ -30,15 +30,25 @@ export interface Ctx<O extends OperationId = OperationId> {
   url: URL;
 }
 
-export interface Reply {
+export interface Reply<Body = unknown> {
   status: number;
   /** Sent as JSON; left out for bodiless answers (202, 204). */
-  body?: unknown;
+  body?: Body;
   /** Extra response headers, e.g. `x-neuroio-mock: example` on an answer taken from the document. */
   headers?: Record<string, string>;
 }
 
-export type Handler<O extends OperationId> = (ctx: Ctx<O>) => Reply | Promise<Reply>;
+type Responses<O extends OperationId> = operations[O]["responses"];
+/**
+ * The JSON bodies the document allows an operation's 2xx answers: a handler's reply is
+ * checked against them by the compiler, so an edit of a response schema shows in every
+ * handler that still builds the old shape.
+ */
+export type SuccessBody<O extends OperationId> = {
+  [S in keyof Responses<O>]: S extends 200 | 201 | 202 | 204 ? (Responses<O>[S] extends { content: { "application/json": infer B } } ? B : never) : never;
+}[keyof Responses<O>];
+
+export type Handler<O extends OperationId> = (ctx: Ctx<O>) => Reply<SuccessBody<O>> | Promise<Reply<SuccessBody<O>>>;
 export type Handlers<K extends OperationId> = { [O in K]: Handler<O> };
 
 /** An error answer; thrown by handlers, sent as NeuroIO's ErrorBody. */
@@ -84,9 +94,9 @@ export function actingSpace(ctx: Ctx<OperationId>) {
   return space;
 }
 
-export const ok = (body: unknown, status = 200): Reply => ({ status, body });
-export const created = (body: unknown): Reply => ({ status: 201, body });
-export const noContent = (): Reply => ({ status: 204 });
+export const ok = <Body>(body: Body, status = 200): Reply<Body> => ({ status, body });
+export const created = <Body>(body: Body): Reply<Body> => ({ status: 201, body });
+export const noContent = (): Reply<never> => ({ status: 204 });
 
 export interface Window {
   limit?: number;

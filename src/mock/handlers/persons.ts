@@ -145,7 +145,7 @@ export const persons: Handlers<
     // would show that person to that space's tokens); without a match, in the caller's.
     const spaceId = match?.spaceId ?? actingSpace(ctx).id;
     store.recordEntry({ source: undefined, spaceId, face, upload: file, result: found, person: match, confidence: score, asm });
-    const answer = match ? { result: found, pid: match.pid, confidence: score } : { result: "nm", pid: null, confidence: score };
+    const answer = match ? { result: found, pid: match.pid, confidence: score } : { result: "nm" as const, pid: null, confidence: score };
     return ok({ ...answer, ...(asm ? asmOf(face) : {}) });
   },
 

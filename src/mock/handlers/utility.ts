@@ -23,8 +23,8 @@ export const utility: Handlers<"utility.compare" | "utility.asm" | "utility.cust
     const tied = [...ctx.store.entries.values()]
       .filter((e) => caller.visible.has(e.spaceId) && e.data.pid !== null && (source === undefined || e.data.source?.name === source))
       .sort((a, b) => b.data.id - a.data.id);
-    const entry = tied[offset];
-    if (!entry) throw notFound();
-    return ok({ pid: entry.data.pid });
+    const pid = tied[offset]?.data.pid;
+    if (!pid) throw notFound();
+    return ok({ pid });
   },
 };
