@@ -323,6 +323,32 @@ describe("EventsListener", () => {
     await expect(late.next()).resolves.toEqual({ value: undefined, done: true });
   });
 
+  test("a slow listen() consumer: at most maxBufferedBytes of frames held, then EventsOverflowError; what was read frees its share", async () => {
+    const { url, feed } = await startFeed();
+    const { listener, entries } = listen({ url, token: () => TOKEN });
+    const frameLength = JSON.stringify({ id: 1, data: entry(1) }).length;
+    // Room for two frames and a half: the third does not fit until one is read.
+    const iterator = listener.listen({ maxBufferedBytes: Math.floor(frameLength * 2.5) });
+    await waitUntil(() => listener.state === "open", "the listener to open");
+    feed.publish(SPACE, { id: 1, data: entry(1) });
+    feed.publish(SPACE, { id: 2, data: entry(2) });
+    await waitUntil(() => entries.length === 2, "two entries");
+    await expect(iterator.next()).resolves.toMatchObject({ value: { id: 1 } }); // frees one frame's share
+    feed.publish(SPACE, { id: 3, data: entry(3) });
+    feed.publish(SPACE, { id: 4, data: entry(4) });
+    await waitUntil(() => entries.length === 4, "four entries");
+
+    const seen: number[] = [];
+    const ended = await (async () => {
+      for await (const event of iterator) seen.push(event.id);
+    })().catch((error: unknown) => error);
+    expect(seen).toEqual([2, 3]);
+    expect(ended).toBeInstanceOf(EventsOverflowError);
+    expect((ended as Error).message).toContain("maxBufferedBytes");
+    expect(listener.state).toBe("open");
+    expect(thrown(() => listener.listen({ maxBufferedBytes: 0 }))).toMatchObject({ name: "InputError", field: "maxBufferedBytes" });
+  });
+
   test("a slow listen() consumer: at most maxBufferedEvents held, then EventsOverflowError ends the iterator; the connection stays", async () => {
     const { url, feed } = await startFeed();
     const { listener, entries } = listen({ url, token: () => TOKEN });

@@ -25,7 +25,8 @@ import {
 export interface ListenerPort {
   state(): EventsState;
   setState(state: EventsState, info: Omit<EventsStateInfo, "previous">): void;
-  emitEntry(event: EntryEvent): void;
+  /** An entry arrived, in a frame of `frameLength` characters (what listen() buffers count). */
+  emitEntry(event: EntryEvent, frameLength: number): void;
   emitError(error: Error): void;
   /** The token was accepted: resolve every pending connect(). */
   authenticated(): void;
@@ -213,7 +214,7 @@ export class EventsConnection {
 
     // An event first: its entry may well have a field named like a control frame's key.
     if ("id" in frame && "data" in frame) {
-      if (Number.isSafeInteger(frame.id) && isRecord(frame.data)) this.#listener.emitEntry({ id: frame.id as number, data: frame.data as unknown as EntryEventData });
+      if (Number.isSafeInteger(frame.id) && isRecord(frame.data)) this.#listener.emitEntry({ id: frame.id as number, data: frame.data as unknown as EntryEventData }, data.length);
       else this.#protocolError("Ignored an event whose id is not an integer or whose data is not an object", data);
       return;
     }

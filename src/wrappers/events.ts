@@ -17,7 +17,7 @@ import { EVENTS_SOURCE, type Client } from "./client";
 import { InputError } from "./errors";
 import { describeValue } from "./input";
 import { EventsConnection, shownUrl, type ConnectionSettings, type ListenerPort } from "./events-connection";
-import { MAX_TIMER_MS, checkNumber, checkSignal, checkType, checkUrl } from "./options";
+import { ITERATOR_LIMITS, MAX_TIMER_MS, checkNumber, checkSignal, checkType, checkUrl } from "./options";
 
 /** The entry an event carries: inferred to be the Entry object of `GET /v1/entries/` (reference §9.3 leaves it open). */
 export type EntryEventData = components["schemas"]["Entry"];
@@ -121,6 +121,20 @@ export interface EventsListenerOptions extends EventsOptions {
   token: () => string | undefined;
 }
 
+/** How a `listen()` iterator ends and how much it may hold unread. */
+export interface ListenOptions {
+  /** Ends the iterator (what it holds is dropped); the connection stays up. */
+  signal?: AbortSignal | undefined;
+  /** Most entries held unread: an integer from 1 to 2^31 − 1. Default 1000. */
+  maxBufferedEvents?: number | undefined;
+  /**
+   * Most characters of the frames of the entries held unread (about their bytes on the
+   * wire): an integer from 1. Default 16 MiB. With frames of up to `maxFrameBytes` (1 MiB),
+   * 1000 entries alone could hold a gigabyte.
+   */
+  maxBufferedBytes?: number | undefined;
+}
+
 /** Base class of every error this listener reports. */
 export class EventsError extends Error {
   override name = "EventsError";
@@ -163,6 +177,9 @@ export class EventsServerError extends EventsError {
 }
 
 const noop = () => {};
+
+/** The length of the frame each entry came in, for the bound of listen() buffers. */
+const frameLengths = new WeakMap<EntryEvent, number>();
 
 type Handler<K extends keyof EventsListenerEventMap> = (...args: EventsListenerEventMap[K]) => void;
 type Waiter = { resolve: () => void; reject: (error: Error) => void };
@@ -271,19 +288,22 @@ export class EventsListener {
 
   /**
    * Iterate over entry events, starting the connection if needed. Events are buffered until
-   * read, at most `maxBufferedEvents` of them (default 1000, an integer from 1 to 2^31 − 1):
-   * a consumer that falls that far behind gets the buffered events, then an
-   * `EventsOverflowError` that ends the iterator (entries past the bound are not kept; the
-   * connection stays up, and a new `listen()` starts from the next entry). Losing entries
-   * silently, or holding them without bound, would both hide the problem. The iterator ends
-   * when `close()` is called (after yielding what is buffered) or when `signal` aborts, and
-   * throws the error that moved the listener to `failed`. Ending the iterator does not close
-   * the connection; call `close()` for that. Bad options throw an InputError naming them.
+   * read, at most `maxBufferedEvents` of them (default 1000) and `maxBufferedBytes` of their
+   * frames (default 16 MiB): a consumer that falls that far behind gets the buffered
+   * events, then an `EventsOverflowError` that ends the iterator (entries past the bound are
+   * not kept; the connection stays up, and a new `listen()` starts from the next entry).
+   * Losing entries silently, or holding them without bound, would both hide the problem.
+   * The iterator ends when `close()` is called (after yielding what is buffered) or when
+   * `signal` aborts, and throws the error that moved the listener to `failed`. Ending the
+   * iterator does not close the connection; call `close()` for that. Bad options throw an
+   * InputError naming them.
    */
-  listen({ signal, maxBufferedEvents = 1000 }: { signal?: AbortSignal | undefined; maxBufferedEvents?: number | undefined } = {}): AsyncIterableIterator<EntryEvent> {
+  listen({ signal, maxBufferedEvents = 1000, maxBufferedBytes = 16 * 1024 * 1024 }: ListenOptions = {}): AsyncIterableIterator<EntryEvent> {
     checkSignal("signal", signal);
-    checkNumber("maxBufferedEvents", maxBufferedEvents);
+    checkNumber("maxBufferedEvents", maxBufferedEvents, ITERATOR_LIMITS);
+    checkNumber("maxBufferedBytes", maxBufferedBytes, ITERATOR_LIMITS);
     const buffer: EntryEvent[] = [];
+    let bufferedBytes = 0;
     // next() calls not yet answered, oldest first: a consumer may call next() again before the last one settled.
     const pending: Array<{ resolve: (result: IteratorResult<EntryEvent>) => void; reject: (error: Error) => void }> = [];
     let ended = false;
@@ -291,12 +311,16 @@ export class EventsListener {
 
     const onEntry = (event: EntryEvent) => {
       const waiting = pending.shift();
+      const bytes = frameLengths.get(event) ?? 0;
       if (waiting) {
         waiting.resolve({ value: event, done: false });
-      } else if (buffer.length < maxBufferedEvents) {
-        buffer.push(event);
-      } else {
+      } else if (buffer.length >= maxBufferedEvents) {
         end(new EventsOverflowError(`listen(): ${maxBufferedEvents} entries were waiting to be read (maxBufferedEvents); entry ${event.id} and later ones are not kept`));
+      } else if (bufferedBytes + bytes > maxBufferedBytes) {
+        end(new EventsOverflowError(`listen(): the entries waiting to be read would take over ${maxBufferedBytes} bytes (maxBufferedBytes); entry ${event.id} and later ones are not kept`));
+      } else {
+        buffer.push(event);
+        bufferedBytes += bytes;
       }
     };
     const onState = (state: EventsState, info: EventsStateInfo) => {
@@ -328,7 +352,10 @@ export class EventsListener {
     const iterator: AsyncIterableIterator<EntryEvent> = {
       next: () => {
         const event = buffer.shift();
-        if (event) return Promise.resolve({ value: event, done: false });
+        if (event) {
+          bufferedBytes -= frameLengths.get(event) ?? 0;
+          return Promise.resolve({ value: event, done: false });
+        }
         if (ended) {
           const error = failure;
           failure = undefined; // throw once, then behave like a finished iterator
@@ -387,7 +414,10 @@ export class EventsListener {
     return {
       state: () => this.#state,
       setState: (state, info) => this.#setState(state, info),
-      emitEntry: (event) => this.#emit("entry", event),
+      emitEntry: (event, frameLength) => {
+        frameLengths.set(event, frameLength);
+        this.#emit("entry", event);
+      },
       emitError: (error) => this.#emit("error", error),
       authenticated: () => this.#settleWaiters(),
       fail: (error, attempt) => this.#fail(error, attempt),

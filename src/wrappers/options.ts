@@ -9,6 +9,9 @@ import { describeValue } from "./input";
 /** Largest delay a timer takes (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
+// Named once: an object that reads \`Number.MAX_SAFE_INTEGER\` is kept by bundlers even where unused.
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
 /** Default upload limit: the official JS SDK's guard, 6 MiB. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
 
@@ -18,19 +21,33 @@ export const LIMITS = {
   deadlineMs: [1, MAX_TIMER_MS],
   maxRetries: [0, 10],
   maxRetryDelayMs: [0, MAX_TIMER_MS],
-  maxUploadBytes: [1, Number.MAX_SAFE_INTEGER],
+  maxUploadBytes: [1, MAX_SAFE],
   // A body is decoded into one string; V8's longest is just under 2^29 characters.
   maxResponseBytes: [1, 256 * 1024 * 1024],
-  // Of `listen()` (neuroio/events) and of `paginate()`, not of the client.
+} as const satisfies Record<string, readonly [number, number]>;
+
+/**
+ * [min, max] of the numeric options of `listen()` (neuroio/events) and `paginate()`: apart
+ * from LIMITS, so that a bundle of the client alone leaves them out.
+ */
+export const ITERATOR_LIMITS = {
   maxBufferedEvents: [1, MAX_TIMER_MS],
-  pageSize: [1, Number.MAX_SAFE_INTEGER],
+  maxBufferedBytes: [1, MAX_SAFE],
+  pageSize: [1, MAX_SAFE],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type NumericOption = keyof typeof LIMITS;
 
-/** `value` when it is an integer within the option's range, else an InputError. */
-export function checkNumber(name: NumericOption, value: unknown): number {
-  const [min, max] = LIMITS[name];
+/**
+ * `value` when it is an integer within the option's range, else an InputError: a client or
+ * call option's (LIMITS), or one of `listen()` or `paginate()` (ITERATOR_LIMITS).
+ */
+export function checkNumber<Limits extends Record<string, readonly [number, number]> = typeof LIMITS>(
+  name: keyof Limits & string,
+  value: unknown,
+  limits: Limits = LIMITS as unknown as Limits,
+): number {
+  const [min, max] = limits[name]!;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     throw new InputError(name, `must be an integer from ${min} to ${max}, got ${describeValue(value)}`);
   }

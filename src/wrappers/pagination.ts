@@ -1,7 +1,7 @@
 import { InputError, NeuroIOError, abortReason, unwrap, type AnyResult, type DataOf } from "./errors";
 import { operationOf } from "./http";
 import { describeValue } from "./input";
-import { checkNumber, checkSignal } from "./options";
+import { ITERATOR_LIMITS, checkNumber, checkSignal } from "./options";
 
 /** The limit/offset window of one page request. */
 export interface PageWindow {
@@ -42,7 +42,7 @@ export async function* paginate<R extends PageResult>(
   { pageSize = 100, signal }: PaginateOptions = {},
 ): AsyncGenerator<ItemOf<R>, void, undefined> {
   if (typeof fetchPage !== "function") throw new InputError("fetchPage", `must be a function, got ${describeValue(fetchPage)}`);
-  checkNumber("pageSize", pageSize);
+  checkNumber("pageSize", pageSize, ITERATOR_LIMITS);
   checkSignal("signal", signal);
   for (let offset = 0; ; ) {
     if (signal?.aborted) throw abortReason(signal);
