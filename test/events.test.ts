@@ -20,6 +20,7 @@ import {
 import { Client } from "../src/wrappers/client";
 import { InputError } from "../src/wrappers/errors";
 import { attachEventsServer, type EventsServerOptions } from "../src/mock/events-server";
+import { thrownBy } from "./helpers";
 
 // Both WebSocket implementations the listener may pick must fit its constructor type.
 const domWebSocketFits: typeof globalThis.WebSocket extends WebSocketConstructor ? true : false = true;
@@ -146,16 +147,6 @@ async function waitUntil(condition: () => boolean, what: string, timeoutMs = 100
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** What `fn` throws (undefined when it does not). */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
 }
 
 /**
@@ -346,7 +337,7 @@ describe("EventsListener", () => {
     expect(ended).toBeInstanceOf(EventsOverflowError);
     expect((ended as Error).message).toContain("maxBufferedBytes");
     expect(listener.state).toBe("open");
-    expect(thrown(() => listener.listen({ maxBufferedBytes: 0 }))).toMatchObject({ name: "InputError", field: "maxBufferedBytes" });
+    expect(thrownBy(() => listener.listen({ maxBufferedBytes: 0 }))).toMatchObject({ name: "InputError", field: "maxBufferedBytes" });
   });
 
   test("a slow listen() consumer: at most maxBufferedEvents held, then EventsOverflowError ends the iterator; the connection stays", async () => {
@@ -958,7 +949,7 @@ describe("bad input from plain JavaScript", () => {
     ["reconnect: null", { url, token, reconnect: null }, "reconnect"],
     ["a WebSocket that is not a class", { url, token, WebSocket: "ws" }, "WebSocket"],
   ])("%s is an InputError naming it", (_name, options, field) => {
-    const error = thrown(() => new EventsListener(options as never));
+    const error = thrownBy(() => new EventsListener(options as never));
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ field });
     expect(String(error)).not.toContain(TOKEN);
@@ -966,12 +957,12 @@ describe("bad input from plain JavaScript", () => {
 
   test("on() and off() refuse an unknown event and a handler that is not a function", () => {
     const listener = new EventsListener({ url, token });
-    expect(thrown(() => listener.on("message" as never, () => {}))).toMatchObject({
+    expect(thrownBy(() => listener.on("message" as never, () => {}))).toMatchObject({
       name: "InputError",
       field: "event",
       problem: 'unknown event "message"; expected one of entry, error, state',
     });
-    expect(thrown(() => listener.off("entry", "handler" as never))).toMatchObject({ name: "InputError", field: "handler" });
+    expect(thrownBy(() => listener.off("entry", "handler" as never))).toMatchObject({ name: "InputError", field: "handler" });
   });
 });
 
@@ -1030,7 +1021,7 @@ describe("a token in the feed URL", () => {
   });
 
   test("a URL that does not parse is an InputError naming `url`, without quoting it", () => {
-    const error = thrown(() => new EventsListener({ url: `ws://127.0.0.1:99999/feed?token=${URL_TOKEN}`, token: () => TOKEN }));
+    const error = thrownBy(() => new EventsListener({ url: `ws://127.0.0.1:99999/feed?token=${URL_TOKEN}`, token: () => TOKEN }));
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ field: "url", problem: "must be an absolute ws or wss URL" });
     expect(util.inspect(error) + String((error as Error).stack)).not.toContain(URL_TOKEN);

@@ -15,6 +15,7 @@ import zlib from "node:zlib";
 import v8 from "node:v8";
 import vm from "node:vm";
 import type { Middleware } from "openapi-fetch";
+import { thrownBy } from "./helpers";
 import {
   ATTEMPTS_HEADER,
   Client,
@@ -134,15 +135,6 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error("expected the promise to reject, it resolved");
 }
 
-/** What `make` throws (undefined if it returns). */
-function thrownBy(make: () => unknown): unknown {
-  try {
-    make();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 /** Every kind of error checked for secrets, to prove the secrets check saw them all. */
 const checkedKinds = new Set<string>();

@@ -365,3 +365,13 @@ export function copyRepository(target: string): string {
   symlinkSync(path.join(root, "node_modules"), path.join(target, "node_modules"), "dir");
   return target;
 }
+
+/** What `fn` throws (undefined when it returns). */
+export function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
