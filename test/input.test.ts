@@ -243,6 +243,12 @@ test("Dates in date-time filters go out as ISO 8601; valid values pass unchanged
   expect(server.only().query).toBe("date_from=2021-05-01T00%3A00%3A00.000Z&result=new,nm&sex=0,1&mood=happiness");
 });
 
+test("an invalid Date in a date filter is refused once, not once per date form it fails", async () => {
+  const refused = await client.entries.list({ date_from: new Date("not a date") }).catch((e: InputError) => e);
+  expect(refused).toMatchObject({ field: "date_from", problem: "expected a string, got an invalid Date" });
+  expect(server.requests).toHaveLength(0);
+});
+
 test("real calendar days pass: leap days of leap years, the last second of a day, offsets", async () => {
   for (const date of ["2024-02-29", "2000-02-29T00:00:00Z", "2021-12-31T23:59:59.999+14:00", "2021-04-30 08:15", "2021-01-31T00:00:00-0530"]) {
     await client.entries.list({ date_from: date });

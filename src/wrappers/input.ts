@@ -101,7 +101,7 @@ function check(field: string, schema: SchemaSpec, value: unknown, fail: Fail, qu
         problems.push(error.problem);
       }
     }
-    fail(field, problems.join("; or "));
+    fail(field, [...new Set(problems)].join("; or ")); // an invalid Date fails each date form alike
   }
   if (value === null) {
     if (nullable(schema)) return;
