@@ -2,6 +2,7 @@
  * `neuroio-mock`: runs the stand-in from a shell until Ctrl-C (`--help` lists every option).
  * It listens on loopback only unless `--host` says otherwise.
  */
+import { notAnOrigin } from "./cors";
 import { startMockServer, type MockServer, type MockServerOptions } from "./server";
 import { DEMO_USER, type MockUser } from "./state";
 
@@ -22,7 +23,9 @@ Options:
                           exit (default: in memory only)
   --cors <origins>        web pages that may call the stand-in: "loopback" (default: any
                           page on localhost, 127.x.x.x or [::1]), "*" (any), "off", or a
-                          comma-separated list of origins (http://localhost:5173,…)
+                          comma-separated list of origins as browsers send them,
+                          scheme://host[:port] with no path or trailing slash
+                          (http://localhost:5173,…)
   --webhook-host <name>   also deliver webhooks to this host (repeatable; "*" for any);
                           by default only loopback destinations are contacted and others
                           are logged as not delivered
@@ -36,20 +39,34 @@ Beside the API (under /iam and /api) and the events feed (/events), it serves
 control endpoints for development, with the same Token header:
   POST /_mock/camera      a source's camera sees a face: {"source": "cam", "seed": "ada",
                           "as": "ha"} or {"source": 1, "image": "<base64 PNG/JPEG>"};
-                          "as" is exact, ha, junk, nm or det
+                          "as" is exact, ha, junk, nm or det (exact, ha and junk match
+                          the person made from the photo, who must be in the space)
   GET  /_mock/notifications/<id>/deliveries
                           a notification's webhook delivery log
 `;
 
+/** What an argument error prints after its one line (the usage is --help's). */
+const HELP_HINT = "Run neuroio-mock --help for every option.";
+
+/**
+ * The options, or "help". An argument error throws an Error of one line naming the option:
+ * an unknown option, a missing value (an option that takes one never takes the next
+ * option as it: `--webhook-host --port 0`; a value that starts with -- goes after =), a
+ * value it does not take, or an option that takes one value given twice (only those --help
+ * calls repeatable add up).
+ */
 export function parseArgs(argv: readonly string[]): MockServerOptions | "help" {
   const options: MockServerOptions = { port: 8080 };
   const users: MockUser[] = [];
   let token: string | undefined;
   const webhookHosts: string[] = [];
+  const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = () => {
+      // Never echo the next argument: it may be a password. --token=--key gives such a value.
+      if (inline === undefined && argv[i + 1]?.startsWith("--")) throw new Error(`${flag} needs a value (write ${flag}=… for one that starts with --)`);
       const v = inline ?? argv[++i];
       if (v === undefined || v === "") throw new Error(`${flag} needs a value`);
       return v;
@@ -61,11 +78,17 @@ export function parseArgs(argv: readonly string[]): MockServerOptions | "help" {
       if (colon <= 0) throw new Error(`${flag} takes name:password (a name, a colon, then the password)`);
       return { username: v.slice(0, colon), password: v.slice(colon + 1), manager };
     };
+    /** An option that takes one value: a second one would silently replace the first. */
+    const once = () => {
+      if (given.has(flag)) throw new Error(`${flag} is given twice`);
+      given.add(flag);
+    };
     switch (flag) {
       case "-h":
       case "--help":
         return "help";
       case "--port": {
+        once();
         // Decimal digits only: Number() would also take 1e3, 0x1f90 and " " (0, a random port).
         const port = value();
         if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new Error(`--port takes 0–65535`);
@@ -73,6 +96,7 @@ export function parseArgs(argv: readonly string[]): MockServerOptions | "help" {
         break;
       }
       case "--host":
+        once();
         options.host = value();
         break;
       case "--user":
@@ -86,15 +110,29 @@ export function parseArgs(argv: readonly string[]): MockServerOptions | "help" {
         options.validateResponses = true;
         break;
       case "--token":
+        once();
         token = value();
         if (!/^[\x21-\x7e]+$/.test(token)) throw new Error("--token takes printable characters without spaces");
         break;
       case "--state":
+        once();
         options.stateFile = value();
         break;
       case "--cors": {
+        once();
         const v = value();
-        options.cors = v === "loopback" || v === "*" ? v : v === "off" ? false : v.split(",").map((o) => o.trim()).filter(Boolean);
+        if (v === "loopback" || v === "*" || v === "off") {
+          options.cors = v === "off" ? false : v;
+          break;
+        }
+        const origins = v.split(",").map((o) => o.trim()).filter(Boolean);
+        if (origins.length === 0) throw new Error(`--cors takes "loopback", "*", "off" or a comma-separated list of origins`);
+        // An origin no page has (a trailing slash, a path) would only get that page 403s.
+        for (const origin of origins) {
+          const problem = notAnOrigin(origin);
+          if (problem) throw new Error(`--cors: ${problem}`);
+        }
+        options.cors = origins;
         break;
       }
       case "--webhook-host":
@@ -119,7 +157,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   try {
     options = parseArgs(argv);
   } catch (error) {
-    console.error(`neuroio-mock: ${(error as Error).message}\n\n${USAGE}`);
+    console.error(`neuroio-mock: ${(error as Error).message}\n${HELP_HINT}`);
     process.exitCode = 2;
     return;
   }

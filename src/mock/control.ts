@@ -5,7 +5,9 @@
  *     POST /_mock/camera                          a camera sees a face: records an entry
  *          JSON {source: id|name, image?: base64 or data: URL, seed?: string,
  *                as?: exact|ha|junk|nm|det, liveness?: passed|failed|undetermined}
- *          → 201 the Entry (`seed` draws a sample face instead of `image`)
+ *          → 201 the Entry (`seed` draws a sample face instead of `image`); `as` exact,
+ *          ha or junk needs the person made from the photo in the source's space: an
+ *          outcome the stand-in cannot produce is a 400 naming `as`
  *     GET  /_mock/notifications/{id}/deliveries   a notification's webhook delivery log
  *
  * Both take the same `Authorization: Token <key>` as the API and only reach what that

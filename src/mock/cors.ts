@@ -22,6 +22,42 @@ const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 // 405's Allow, and which answers came from the document's examples.
 const EXPOSED_HEADERS = "Retry-After, Content-Length, Allow, X-NeuroIO-Mock";
 
+/**
+ * Why `value` is no origin a page can have, or undefined when it is one. A browser sends
+ * its page's origin serialized, exactly `scheme://host[:port]`: http or https, the host in
+ * lower case (IDNs in punycode), the default port left out, and nothing after it (no path,
+ * no trailing slash, no query). Any other text never equals an Origin header, so every
+ * request of the page it was meant for would be refused with 403. The reason ends with
+ * the serialized origin the value probably meant, when there is one.
+ */
+export function notAnOrigin(value: string): string | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // Not a URL at all: said below.
+  }
+  const web = url !== undefined && (url.protocol === "http:" || url.protocol === "https:");
+  if (web && url!.origin === value) return undefined;
+  const meant = web ? `; did you mean ${url!.origin}?` : "";
+  return `${value} is not an origin (scheme://host[:port] with http or https and nothing after it, as a browser sends it)${meant}`;
+}
+
+/**
+ * Checks a `cors` option (`name` is how the caller spelled it, e.g. `cors`), throwing an
+ * Error that names it for a value that is none of the choices or an origin no page has.
+ */
+export function checkCorsOption(option: unknown, name: string): asserts option is CorsOption {
+  if (option === "loopback" || option === "*" || option === false || typeof option === "function") return;
+  if (!Array.isArray(option)) {
+    throw new Error(`${name}: ${JSON.stringify(option)} is not "loopback", "*", false, a list of origins or a function (a single origin goes in a list)`);
+  }
+  for (const origin of option as unknown[]) {
+    const problem = typeof origin === "string" ? notAnOrigin(origin) : `${JSON.stringify(origin)} is not an origin`;
+    if (problem) throw new Error(`${name}: ${problem}`);
+  }
+}
+
 export function corsAllows(option: CorsOption, origin: string): boolean {
   if (option === false) return false;
   if (option === "*") return true;

@@ -56,6 +56,31 @@ test("POST /_mock/camera does the same over HTTP, with the API's token and visib
   expect((await raw(`${url}/nothing`, { token })).status).toBe(404);
 });
 
+test("as exact, ha or junk with no person in the space to match is refused naming as, over HTTP too; nm and det need none", async () => {
+  const { client, source, token } = await setUp("camera-empty");
+  const photo = drawFace("camera-nobody-yet");
+  const url = `${standIn.server.apiUrl.replace(/\/api$/, "")}/_mock/camera`;
+  for (const as of ["exact", "ha", "junk"] as const) {
+    expect(() => standIn.server.simulateCamera({ source: source.id, image: photo, as })).toThrow(`as ${as} needs a person in the space to match, and the space of source "camera-empty-cam" has none`);
+    const answer = await raw(url, { method: "POST", token, json: { source: source.name, image: Buffer.from(photo).toString("base64"), as } });
+    expect(answer).toMatchObject({ status: 400, body: { fields: [{ name: "as", message: expect.stringContaining("needs a person in the space to match") }] } });
+  }
+  // Even where the source would create a person from a face it does not know.
+  await unwrap(client.sources.update({ id: source.id, auto_create_persons: true }));
+  expect(() => standIn.server.simulateCamera({ source: source.id, image: photo, as: "exact" })).toThrow(/needs a person in the space/);
+  await unwrap(client.sources.update({ id: source.id, auto_create_persons: false }));
+  expect((await unwrap(client.entries.list({ sources_ids: [source.id] }))).results).toEqual([]);
+  expect(standIn.server.simulateCamera({ source: source.id, image: photo, as: "nm" })).toMatchObject({ result: "nm" });
+  expect(standIn.server.simulateCamera({ source: source.id, image: photo, as: "det" })).toMatchObject({ result: "det" });
+
+  // With persons in the space, a photo none of them was made from has no one to match either.
+  await unwrap(client.persons.create({ image: drawFace("camera-somebody"), source: source.name }));
+  expect(() => standIn.server.simulateCamera({ source: source.id, image: photo, as: "ha" })).toThrow(/as ha needs a person in the space to match, and no person in the space of source "camera-empty-cam" is this photo's/);
+  const person = await unwrap(client.persons.create({ image: photo, source: source.name }));
+  expect(standIn.server.simulateCamera({ source: source.id, image: photo, as: "ha" })).toMatchObject({ result: "ha", pid: person.pid });
+  expect((await unwrap(client.entries.list({ sources_ids: [source.id] }))).results.map((e) => e.result)).toEqual(["ha", "new", "new", "det", "nm"]);
+});
+
 test("GET /_mock/notifications/{id}/deliveries reads a notification's delivery log", async () => {
   const { client, source, token } = await setUp("camera-log");
   const hook = await unwrap(client.notifications.create({ name: "remote", http_method: 0, destination_url: "https://hooks.example.com/x", results: ["nm"] }));

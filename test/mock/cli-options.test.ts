@@ -27,6 +27,27 @@ test("parseArgs: --token seeds the demo user's key; --state, --cors, --webhook-h
   expect(() => parseArgs(["--state"])).toThrow(/--state needs a value/);
 });
 
+test("parseArgs: --cors takes only origins a browser can send (scheme://host[:port]), or loopback, * or off", () => {
+  expect(parsed(["--cors", "loopback"]).cors).toBe("loopback");
+  expect(parsed(["--cors", "https://app.example:8443,http://[::1]:3000"]).cors).toEqual(["https://app.example:8443", "http://[::1]:3000"]);
+  const refused: Array<[value: string, message: RegExp]> = [
+    ["garbage", /^--cors: garbage is not an origin \(scheme:\/\/host\[:port\]/],
+    ["http://localhost:5173/", /^--cors: http:\/\/localhost:5173\/ is not an origin .*; did you mean http:\/\/localhost:5173\?$/],
+    ["http://localhost:5173/app", /did you mean http:\/\/localhost:5173\?/],
+    ["http://localhost:5173?x=1", /did you mean http:\/\/localhost:5173\?/],
+    ["http://localhost:80", /did you mean http:\/\/localhost\?/], // a browser leaves the default port out
+    ["HTTP://LOCALHOST:5173", /did you mean http:\/\/localhost:5173\?/],
+    ["http://localhost:5173,localhost:3000", /localhost:3000 is not an origin/],
+    ["ftp://files.example", /ftp:\/\/files\.example is not an origin/],
+    ["null", /null is not an origin/],
+    [" , ", /--cors takes/],
+  ];
+  for (const [value, message] of refused) {
+    expect(() => parseArgs(["--cors", value])).toThrow(message);
+    expect(() => parseArgs([`--cors=${value}`])).toThrow(message);
+  }
+});
+
 /** Runs the CLI with `args`, returning its output so far and a stop function. */
 function run(args: string[]) {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });

@@ -104,6 +104,38 @@ test("a user given twice is an argument error, without the passwords", () => {
   }
 });
 
+test("an option that takes a value never takes the next option as it: that is a missing value", () => {
+  expect(() => parseArgs(["--webhook-host", "--port", "0"])).toThrow(/^--webhook-host needs a value/);
+  expect(() => parseArgs(["--webhook-host", "--user", "ann:pw"])).toThrow(/^--webhook-host needs a value/);
+  expect(() => parseArgs(["--port", "--host", "::1"])).toThrow(/^--port needs a value/);
+  for (const flag of ["--host", "--token", "--state", "--cors", "--user", "--manager"]) {
+    expect(() => parseArgs([flag, "--validate-responses"])).toThrow(new RegExp(`^${flag} needs a value`));
+  }
+  // The value is not echoed (it may be a password); one that starts with -- goes after "=".
+  expect(() => parseArgs(["--token", "--s3cret"])).toThrow(/--token=/);
+  expect(() => parseArgs(["--token", "--s3cret"])).not.toThrow(/s3cret/);
+  expect(parseArgs(["--token=--s3cret"])).toMatchObject({ users: [{ username: "demo", apiToken: "--s3cret" }] });
+  expect(parseArgs(["--state=--odd.json"])).toMatchObject({ stateFile: "--odd.json" });
+});
+
+test("an option that takes one value, given twice, is refused naming it; the repeatable ones add up", () => {
+  for (const [flag, a, b] of [
+    ["--port", "1", "2"],
+    ["--host", "127.0.0.1", "::1"],
+    ["--token", "k3y-a", "k3y-b"],
+    ["--state", "a.json", "b.json"],
+    ["--cors", "http://localhost:5173", "http://localhost:3000"],
+  ] as const) {
+    expect(() => parseArgs([flag, a, flag, b])).toThrow(new RegExp(`^${flag} is given twice`));
+    expect(() => parseArgs([`${flag}=${a}`, flag, b])).toThrow(new RegExp(`^${flag} is given twice`));
+    expect(() => parseArgs([flag, a, flag, b])).not.toThrow(/k3y/); // --token's key is never echoed
+  }
+  expect(parseArgs(["--webhook-host", "a.internal", "--webhook-host", "b.internal", "--user", "ann:x", "--user", "bob:y", "--manager", "m:z", "--manager", "n:w"])).toMatchObject({
+    webhooks: { allowedHosts: ["a.internal", "b.internal"] },
+    users: [{ username: "ann" }, { username: "bob" }, { username: "m" }, { username: "n" }],
+  });
+});
+
 /**
  * Runs the CLI of this tree's source until it exits (bin/ runs a built dist/ first, which
  * may be older than the source; without one it runs this same source).
@@ -147,8 +179,21 @@ test("what the user must fix at startup is one line and exit 1, no stack: port i
   }
 }, 120_000);
 
-test("an argument error exits 2 with the usage: --port 0x1f90", async () => {
-  const { code, output } = await runSource(["--port", "0x1f90"]);
-  expect(code).toBe(2);
-  expect(output).toMatch(/^neuroio-mock: --port takes 0–65535\n\nUsage: neuroio-mock/);
+test("an argument error exits 2 with one line and a pointer to --help, not the whole usage", async () => {
+  const cases: Array<[args: string[], message: string]> = [
+    [["--port", "0x1f90"], "--port takes 0–65535"],
+    [["--webhook-host", "--port", "0"], "--webhook-host needs a value"],
+    [["--port", "0", "--port", "0"], "--port is given twice"],
+    [["--port", "0", "--cors", "garbage"], "--cors: garbage is not an origin"],
+    [["--port", "0", "--cors", "http://localhost:5173/"], "--cors: http://localhost:5173/ is not an origin"],
+  ];
+  const results = await Promise.all(cases.map(([args]) => runSource(args)));
+  results.forEach(({ code, output }, i) => {
+    const [args, message] = cases[i]!;
+    expect({ args, code, output }).toEqual({ args, code: 2, output: expect.stringMatching(/^neuroio-mock: [^\n]+\nRun neuroio-mock --help for every option\.\n$/) });
+    expect(output.startsWith(`neuroio-mock: ${message}`)).toBe(true);
+  });
+  // --help itself still prints the usage, and exits 0.
+  const help = await runSource(["--help"]);
+  expect(help).toEqual({ code: 0, output: expect.stringMatching(/^Usage: neuroio-mock \[options\]\n[^]*--webhook-host/) });
 }, 120_000);

@@ -87,6 +87,27 @@ describe("startMockServer({ cors })", () => {
   });
 });
 
+test("startMockServer refuses a cors origin no browser sends (a path, a trailing slash, not http/https), naming the option", async () => {
+  const refused: Array<[cors: unknown, message: RegExp]> = [
+    [["http://localhost:5173/"], /^cors: http:\/\/localhost:5173\/ is not an origin .*did you mean http:\/\/localhost:5173\?$/],
+    [["https://app.example", "garbage"], /^cors: garbage is not an origin/],
+    [["file:///index.html"], /^cors: file:\/\/\/index\.html is not an origin/],
+    // A lone string is none of the choices (a list would be matched by substring otherwise).
+    ["http://localhost:5173", /^cors: /],
+  ];
+  for (const [cors, message] of refused) {
+    const started = startMockServer({ cors: cors as never });
+    try {
+      await expect(started).rejects.toThrow(message);
+    } finally {
+      await started.then((s) => s.close(), () => undefined);
+    }
+  }
+  for (const cors of ["loopback", "*", false, ["https://app.example", "http://[::1]:8000"], () => true] as const) {
+    await (await startMockServer({ cors })).close();
+  }
+});
+
 describe("Allow: every answer of a path names its methods (RFC 9110, as DRF does)", () => {
   test("a 405 carries Allow; OPTIONS without a preflight is answered 204 with it; HEAD is GET without the body", async () => {
     const { key } = await (await fetch(`${standIn.server.iamUrl}/v1/auth/token/`, {
