@@ -2,7 +2,7 @@
  * `neuroio-mock`: runs the stand-in from a shell until Ctrl-C (`--help` lists every option).
  * It listens on loopback only unless `--host` says otherwise.
  */
-import { notAnOrigin } from "./cors";
+import { checkCorsOption } from "./cors";
 import { startMockServer, type MockServer, type MockServerOptions } from "./server";
 import { DEMO_USER, type MockUser } from "./state";
 
@@ -128,10 +128,7 @@ export function parseArgs(argv: readonly string[]): MockServerOptions | "help" {
         const origins = v.split(",").map((o) => o.trim()).filter(Boolean);
         if (origins.length === 0) throw new Error(`--cors takes "loopback", "*", "off" or a comma-separated list of origins`);
         // An origin no page has (a trailing slash, a path) would only get that page 403s.
-        for (const origin of origins) {
-          const problem = notAnOrigin(origin);
-          if (problem) throw new Error(`--cors: ${problem}`);
-        }
+        checkCorsOption(origins, "--cors");
         options.cors = origins;
         break;
       }

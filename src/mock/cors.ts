@@ -30,7 +30,7 @@ const EXPOSED_HEADERS = "Retry-After, Content-Length, Allow, X-NeuroIO-Mock";
  * request of the page it was meant for would be refused with 403. The reason ends with
  * the serialized origin the value probably meant, when there is one.
  */
-export function notAnOrigin(value: string): string | undefined {
+function notAnOrigin(value: string): string | undefined {
   let url: URL | undefined;
   try {
     url = new URL(value);

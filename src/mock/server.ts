@@ -15,7 +15,7 @@ import { finished } from "node:stream";
 import busboy from "busboy";
 import { simulateCamera, type CameraInput } from "./camera";
 import { handleControl } from "./control";
-import { applyCors, originRefusal, type CorsOption } from "./cors";
+import { applyCors, checkCorsOption, originRefusal, type CorsOption } from "./cors";
 import { attachEventsServer, type EventsServer } from "./events-server";
 import { imageType } from "./faces";
 import type { components } from "../generated/schema";
@@ -100,8 +100,13 @@ export interface MockServer {
 export { DEFAULT_MAX_UPLOAD_BYTES };
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-/** Starts the stand-in and resolves once it listens. */
+/**
+ * Starts the stand-in and resolves once it listens. A `cors` option that is none of its
+ * choices, or lists an origin no page has, is refused with an Error naming `cors`.
+ */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  // An origin no page has (`http://localhost:5173/`) would refuse every request of the page it was meant for.
+  if (options.cors !== undefined) checkCorsOption(options.cors, "cors");
   const store = new Store({ users: options.users, clock: options.clock });
   const stateFile = options.stateFile ? await StateFile.open(store, options.stateFile, options.users) : undefined;
   const violations: ResponseViolation[] = [];
