@@ -120,20 +120,16 @@ function jsonSpellings(secret: string): RegExp {
 }
 
 /**
- * `value` with the secrets redacted from every string in it, at any depth: a parsed body
- * whose JSON spelled a secret with escapes (`\u0026`, `\/`) that the raw text did not show.
- * Plain data only (parsed JSON); returns `value` itself when nothing changed.
+ * A copy of `value` with the secrets redacted from every string in it, keys too, at any
+ * depth: a parsed body whose JSON spelled a secret with escapes (`\u0026`, `\/`) that the
+ * raw text did not show, or that echoes one as a key (`{"<token>": ["is not valid"]}`).
+ * Plain data only (parsed JSON).
  */
 export function redactValue<T>(value: T, secrets: readonly string[], depth = 0): T {
   if (typeof value === "string") return redact(value, secrets) as T;
   if (typeof value !== "object" || value === null || depth > 32) return value;
-  let changed = false;
-  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
-  for (const key of Object.keys(copy)) {
-    const clean = redactValue(copy[key], secrets, depth + 1);
-    if (clean !== copy[key]) [copy[key], changed] = [clean, true];
-  }
-  return changed ? (copy as T) : value;
+  const clean = (item: unknown) => redactValue(item, secrets, depth + 1);
+  return (Array.isArray(value) ? value.map(clean) : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, clean(item)]))) as T;
 }
 
 /**

@@ -376,9 +376,9 @@ async function normalize(operation: string, response: Answer | Response, maxByte
     }
     return reply(text === "" ? null : text, data);
   }
-  // Parsed as received (a redaction inside its keys would lose codes and fields), then each
-  // value redacted: parsing undoes any escape (`\u0026`) that could hide a secret.
-  const body = redactValue(toErrorBody(status, text, secrets), secrets);
+  // Redacted before anything is parsed (a secret echoed as a key goes too), and after,
+  // since parsing undoes any escape (`\u0026`) that hid one from the first pass.
+  const body = redactValue(toErrorBody(status, redact(text, secrets)), secrets);
   return reply(JSON.stringify(body), body);
 }
 
@@ -466,19 +466,19 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
   return utf8.decode(whole);
 }
 
-/** The error body of an answer's text; an excerpt of it is redacted before it is cut. */
-function toErrorBody(status: number, text: string, secrets: readonly string[]): ErrorBody {
+/** The error body of an answer's text, redacted already (so its excerpts have no secrets left to redact). */
+function toErrorBody(status: number, text: string): ErrorBody {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    const what = text.trim() === "" ? "an empty body" : `a body that is not JSON: ${excerpt(text, secrets)}`;
+    const what = text.trim() === "" ? "an empty body" : `a body that is not JSON: ${excerpt(text, [])}`;
     return errorBody(`NeuroIO answered HTTP ${status} with ${what}`);
   }
   if (isErrorBody(parsed)) return parsed;
   const detail = (parsed as { detail?: unknown; message?: unknown } | null) ?? {};
   const message = typeof detail.message === "string" ? detail.message : typeof detail.detail === "string" ? detail.detail : undefined;
-  return errorBody(message ?? `NeuroIO answered HTTP ${status} with an unexpected body: ${excerpt(text, secrets)}`);
+  return errorBody(message ?? `NeuroIO answered HTTP ${status} with an unexpected body: ${excerpt(text, [])}`);
 }
 
 /** A NeuroIO ErrorBody the SDK writes itself: a message, no codes or fields. */
