@@ -337,6 +337,15 @@ describe("EventsListener", () => {
     expect(ended).toBeInstanceOf(EventsOverflowError);
     expect((ended as Error).message).toContain("maxBufferedBytes");
     expect(listener.state).toBe("open");
+
+    // One entry is always held, however large its frame (maxFrameBytes bounds that).
+    const small = listener.listen({ maxBufferedBytes: 10 });
+    feed.publish(SPACE, { id: 5, data: entry(5) });
+    await expect(small.next()).resolves.toMatchObject({ value: { id: 5 } });
+    const unread = listener.listen({ maxBufferedBytes: 10 });
+    feed.publish(SPACE, { id: 6, data: entry(6) });
+    await waitUntil(() => entries.length === 6, "the sixth entry");
+    await expect(unread.next()).resolves.toMatchObject({ value: { id: 6 } });
     expect(thrownBy(() => listener.listen({ maxBufferedBytes: 0 }))).toMatchObject({ name: "InputError", field: "maxBufferedBytes" });
   });
 
@@ -817,7 +826,7 @@ describe("handlers that call close(), and servers that refuse", () => {
     expect(states.map((s) => s.state).slice(-2)).toEqual(["failed", "closed"]);
   });
 
-  test.each([401, 403])("an upgrade refused with HTTP %i is a refused token: EventsAuthError, no reconnect", async (status) => {
+  test.each([401, 403])("an upgrade refused with HTTP %i stops the listener (EventsAuthError): asking again gets the same answer", async (status) => {
     let attempts = 0;
     const server = await startRawServer(
       () => {},
@@ -831,7 +840,9 @@ describe("handlers that call close(), and servers that refuse", () => {
     const error = await listener.connect().catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(EventsAuthError);
-    expect((error as Error).message).toBe(`The server refused the token: HTTP ${status} to the WebSocket upgrade`);
+    expect((error as Error).message).toBe(
+      `The server refused the WebSocket upgrade: HTTP ${status} (the URL, the page's Origin or a proxy, not the token: it is sent after the upgrade)`,
+    );
     await sleep(100);
     expect(attempts).toBe(1);
     expect(errors).toEqual([error]);
@@ -852,7 +863,7 @@ describe("handlers that call close(), and servers that refuse", () => {
     expect(errors[0]).toBeInstanceOf(EventsConnectionError);
   });
 
-  test.each([1008, 4401, 4403])("a close with code %i before the AUTH reply is a refused token; after it, a reconnect", async (code) => {
+  test.each([4401, 4403])("a close with code %i before the AUTH reply is a refused token; after it, a reconnect", async (code) => {
     // The first socket closes on AUTH without an {"error"} frame; the second authenticates, then closes.
     const server = await startRawServer((connection) =>
       connection.socket.on("message", () => connection.socket.close(code, "invalid token")),
@@ -872,6 +883,64 @@ describe("handlers that call close(), and servers that refuse", () => {
     await after.listener.connect();
     await waitUntil(() => accepting.connections.length >= 2, "a reconnect after the close of an open connection");
     expect(after.errors.filter((e) => e instanceof EventsAuthError)).toEqual([]);
+  });
+
+  test("a close with 1008 before the AUTH reply is retried (a limit, a slow link's AUTH timeout); three in a row are a refused token", async () => {
+    // The first connection's 1008 is followed by a good one: no failure. Then three in a row.
+    const server = await startRawServer((connection) =>
+      connection.index === 1
+        ? behaveLikeTheFeed(connection, () => connection.socket.close(1011))
+        : connection.socket.on("message", () => connection.socket.close(1008, "policy")),
+    );
+    const { listener, errors, count } = listen({ url: server.url, token: () => TOKEN, reconnect: { initialDelayMs: 1 } });
+
+    await listener.connect(); // after one 1008, the second connection authenticates
+    const error = await new Promise<Error>((resolve) => listener.on("error", (e) => e instanceof EventsAuthError && resolve(e)));
+
+    expect(count("open")).toBe(1);
+    expect(server.connections).toHaveLength(5); // 1008, open (then 1011), 1008 ×3
+    expect(error.message).toBe("The server refused the token: connection closed (code 1008, policy)");
+    expect(errors.filter((e) => e instanceof EventsAuthError)).toEqual([error]);
+    expect(listener.state).toBe("failed");
+  });
+
+  test("close() from an error handler when a deadline fires stops for good", async () => {
+    const server = await startRawServer(() => {}); // never answers AUTH
+    const pendingTimers = trackTimers();
+    const { listener } = listen({ url: server.url, token: () => TOKEN, pongTimeoutMs: 100, reconnect: { initialDelayMs: 1 } });
+    listener.on("error", () => void listener.close());
+
+    void listener.connect().catch(() => {});
+    await waitUntil(() => listener.state === "closed", "the handler's close()");
+    await sleep(200);
+
+    expect(listener.state).toBe("closed");
+    expect(server.connections).toHaveLength(1);
+    await waitUntil(() => pendingTimers() === 0, "every timer to be gone");
+  });
+
+  test("after close() in a state handler, later handlers do not get the earlier state after closed", async () => {
+    const server = await startRawServer((connection) => behaveLikeTheFeed(connection));
+    const { listener } = listen({ url: server.url, token: () => TOKEN });
+    listener.on("state", (state) => state === "open" && void listener.close());
+    const seen: EventsState[] = [];
+    listener.on("state", (state) => seen.push(state));
+
+    await listener.connect();
+
+    expect(seen).toEqual(["connecting", "authenticating", "closed"]);
+    expect(listener.state).toBe("closed");
+  });
+
+  test("close() or connect() from a failed handler: the pending connect() still gets the EventsAuthError", async () => {
+    const { url } = await startFeed();
+    const { listener } = listen({ url, token: () => "wrong-token" });
+    listener.on("state", (state) => state === "failed" && void listener.close());
+
+    const error = await listener.connect().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(EventsAuthError);
+    expect(listener.state).toBe("closed");
   });
 
   test("a PONG before the AUTH reply does not cancel the AUTH deadline", async () => {

@@ -53,9 +53,12 @@ const CLOSED = 3;
 // How long stop() waits for a closing handshake before dropping the connection outright.
 const CLOSE_HANDSHAKE_MS = 1000;
 const FRAME_EXCERPT_CHARS = 200;
-// Close codes that, before the AUTH reply, say the token was refused: policy violation, and
-// the 4000 + HTTP status convention for 401 and 403.
-const AUTH_CLOSE_CODES = new Set([1008, 4401, 4403]);
+// Close codes that, after AUTH and before its reply, say the token was refused: the
+// 4000 + HTTP status convention for 401 and 403.
+const AUTH_CLOSE_CODES = new Set([4401, 4403]);
+// 1008 (policy violation) may also be a server's limit or its AUTH timeout on a slow link:
+// a refused token only when every one of this many connections in a row ends so.
+const POLICY_CLOSES_TO_FAIL = 3;
 const noop = () => {};
 
 /** One listener's connection cycle; start() and stop() may alternate any number of times. */
@@ -69,6 +72,8 @@ export class EventsConnection {
   #socket: WebSocketLike | undefined;
   /** Attempts since the last connection that stayed up stableAfterMs; drives the backoff. */
   #attempt = 0;
+  /** Connections in a row closed with 1008 before the AUTH reply. */
+  #policyCloses = 0;
   /** Bumped by every start and stop, so async work from an older cycle knows to stop. */
   #cycle = 0;
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -93,6 +98,7 @@ export class EventsConnection {
   start(): void {
     this.#cycle += 1;
     this.#attempt = 0;
+    this.#policyCloses = 0;
     void this.#open();
   }
 
@@ -164,10 +170,12 @@ export class EventsConnection {
     socket.onerror = (event: { message?: unknown }) => {
       if (socket !== this.#socket) return;
       const message = typeof event?.message === "string" ? event.message : "";
-      // `ws` names the status of a refused upgrade; a browser's WebSocket tells nothing.
+      // `ws` names the status of a refused upgrade (a browser's WebSocket tells nothing). The
+      // token travels after the upgrade, so a 401 or 403 refuses the URL (a token in it), the
+      // page's Origin or a proxy's rule: asking again gets the same answer.
       const status = /^Unexpected server response: (\d+)$/.exec(message)?.[1];
       if (status === "401" || status === "403") {
-        this.#fail(new EventsAuthError(`The server refused the token: HTTP ${status} to the WebSocket upgrade`));
+        this.#fail(new EventsAuthError(`The server refused the WebSocket upgrade: HTTP ${status} (the URL, the page's Origin or a proxy, not the token: it is sent after the upgrade)`));
         return;
       }
       this.#listener.emitError(new EventsConnectionError(this.#redact(`WebSocket error${message ? `: ${message}` : ""}`)));
@@ -175,13 +183,22 @@ export class EventsConnection {
     socket.onclose = (event: { code?: number; reason?: string }) => {
       if (socket !== this.#socket) return;
       const reason = this.#redact(`connection closed (code ${event?.code ?? "unknown"}${event?.reason ? `, ${event.reason}` : ""})`);
-      // Before the AUTH reply the only policy the server can enforce is the token.
-      if (this.#listener.state() !== "open" && AUTH_CLOSE_CODES.has(event?.code as number)) {
+      if (this.#listener.state() === "authenticating" && this.#refusedToken(event?.code)) {
         this.#fail(new EventsAuthError(`The server refused the token: ${reason}`));
         return;
       }
       this.#drop(reason, "closed");
     };
+  }
+
+  /** Whether a close, after AUTH and before its reply, refuses the token (see AUTH_CLOSE_CODES). */
+  #refusedToken(code: number | undefined): boolean {
+    if (code !== 1008) {
+      this.#policyCloses = 0;
+      return AUTH_CLOSE_CODES.has(code as number);
+    }
+    this.#policyCloses += 1;
+    return this.#policyCloses >= POLICY_CLOSES_TO_FAIL;
   }
 
   async #webSocketClass(): Promise<WebSocketConstructor> {
@@ -246,6 +263,7 @@ export class EventsConnection {
   #onAuthenticated(): void {
     if (this.#listener.state() !== "authenticating") return; // a repeated auth reply changes nothing
     this.#clearDeadline();
+    this.#policyCloses = 0;
     // The backoff starts over only once this connection has proved itself (not at AUTH: a
     // server that accepts and drops at once would otherwise be hammered).
     this.#stableTimer = setTimeout(() => {
@@ -279,8 +297,9 @@ export class EventsConnection {
     this.#clearDeadline();
     this.#deadlineTimer = setTimeout(() => {
       this.#deadlineTimer = undefined;
+      const cycle = this.#cycle;
       this.#listener.emitError(new EventsConnectionError(`Connection presumed dead: ${reason}`));
-      this.#drop(reason, "dead");
+      if (cycle === this.#cycle) this.#drop(reason, "dead"); // unless an error handler called close()
     }, this.#settings.pongTimeoutMs);
   }
 

@@ -140,7 +140,10 @@ export class EventsError extends Error {
   override name = "EventsError";
 }
 
-/** The server refused the token, or there was no token to send. Stops the listener (state `failed`). */
+/**
+ * The server refused the token (or, in Node, the WebSocket upgrade with HTTP 401 or 403),
+ * or there was no token to send. Stops the listener (state `failed`).
+ */
 export class EventsAuthError extends EventsError {
   override name = "EventsAuthError";
 }
@@ -316,8 +319,9 @@ export class EventsListener {
         waiting.resolve({ value: event, done: false });
       } else if (buffer.length >= maxBufferedEvents) {
         end(new EventsOverflowError(`listen(): ${maxBufferedEvents} entries were waiting to be read (maxBufferedEvents); entry ${event.id} and later ones are not kept`));
-      } else if (bufferedBytes + bytes > maxBufferedBytes) {
-        end(new EventsOverflowError(`listen(): the entries waiting to be read would take over ${maxBufferedBytes} bytes (maxBufferedBytes); entry ${event.id} and later ones are not kept`));
+      } else if (buffer.length > 0 && bufferedBytes + bytes > maxBufferedBytes) {
+        // One entry is always held (its frame is bounded by maxFrameBytes): the bound is on what piles up.
+        end(new EventsOverflowError(`listen(): the frames of the entries waiting to be read would pass ${maxBufferedBytes} characters (maxBufferedBytes); entry ${event.id} and later ones are not kept`));
       } else {
         buffer.push(event);
         bufferedBytes += bytes;
@@ -429,36 +433,52 @@ export class EventsListener {
    * error, then report it: an error handler that calls close() then leaves it `closed`.
    */
   #fail(error: Error, attempt: number): void {
+    // Those waiting now get this error, whatever a handler does (a close(), a new connect()).
+    const waiters = this.#takeWaiters();
     this.#setState("failed", { attempt, reason: error.message, error });
-    this.#settleWaiters(error);
+    settle(waiters, error);
     this.#emit("error", error);
   }
 
   #settleWaiters(error?: Error): void {
+    settle(this.#takeWaiters(), error);
+  }
+
+  #takeWaiters(): Waiter[] {
     const waiters = this.#waiters;
     this.#waiters = [];
-    for (const waiter of waiters) {
-      if (error) waiter.reject(error);
-      else waiter.resolve();
-    }
+    return waiters;
   }
 
   #setState(state: EventsState, info: Omit<EventsStateInfo, "previous">): void {
     const previous = this.#state;
     this.#state = state;
-    this.#emit("state", state, { previous, ...info });
+    // Once a handler changed the state (close()), the later state has reached every handler: this one must not follow it.
+    for (const fn of [...this.#handlers.state]) {
+      if (this.#state !== state) return;
+      this.#call("state", fn, [state, { previous, ...info }]);
+    }
   }
 
   #emit<K extends keyof EventsListenerEventMap>(event: K, ...args: EventsListenerEventMap[K]): void {
     // Copy first: a handler may call off() (listen() iterators do) while we iterate.
-    for (const fn of [...this.#handlers[event]]) {
-      try {
-        (fn as (...a: EventsListenerEventMap[K]) => void)(...args);
-      } catch (cause) {
-        // A broken error handler has nowhere left to report to; do not recurse.
-        if (event !== "error") this.#emit("error", new EventsError(`An "${event}" handler threw`, { cause }));
-      }
+    for (const fn of [...this.#handlers[event]]) this.#call(event, fn, args);
+  }
+
+  #call<K extends keyof EventsListenerEventMap>(event: K, fn: Handler<K>, args: EventsListenerEventMap[K]): void {
+    try {
+      (fn as (...a: EventsListenerEventMap[K]) => void)(...args);
+    } catch (cause) {
+      // A broken error handler has nowhere left to report to; do not recurse.
+      if (event !== "error") this.#emit("error", new EventsError(`An "${event}" handler threw`, { cause }));
     }
+  }
+}
+
+function settle(waiters: Waiter[], error?: Error): void {
+  for (const waiter of waiters) {
+    if (error) waiter.reject(error);
+    else waiter.resolve();
   }
 }
 
