@@ -35,6 +35,8 @@ export function operationsLayer(document) {
   };
 }
 
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
 // An operationId is the SDK call path (redocly.yaml's rule): `client.streams.tokens.deleteList`.
 const CALL_PATH = /^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$/;
 
@@ -55,6 +57,8 @@ function checkOperationIds(ids) {
 function describe(reader, op) {
   const input = {};
   for (const param of op.parameters) {
+    // OpenAPI: a header parameter named so is ignored (the media types and the security scheme say it).
+    if (param.in === "header" && IGNORED_HEADERS.has(param.name.toLowerCase())) continue;
     const where = `${op.operationId}: ${param.name}`;
     // The client sends no per-operation header or cookie (only Authorization and User-Agent): such a field could never be given.
     if (param.in !== "path" && param.in !== "query") throw new Error(`${where}: a ${param.in} parameter; the client takes path and query parameters and body fields only`);
@@ -461,7 +465,9 @@ function sampleInput(reader, op) {
     input[param.name] = answer?.[param.name] ?? (types.includes("integer") ? 1 : param.name);
   }
   for (const param of op.parameters.filter((p) => p.in === "query" && p.required)) {
-    const example = param.example ?? Object.values(param.examples ?? {})[0]?.value ?? reader.deref(param.schema ?? {}).examples?.[0];
+    const schema = reader.deref(param.schema ?? {});
+    const named = Object.values(param.examples ?? {}).map((example) => reader.deref(example))[0];
+    const example = param.example ?? named?.value ?? schema.examples?.[0] ?? schema.example;
     if (example === undefined) throw new Error(`${op.operationId}: the docs' sample call would lack the required ${param.name}; give the parameter an example`);
     input[param.name] = example;
   }

@@ -359,6 +359,8 @@ test("generation fails on a header or cookie parameter, a query array left to ex
     "widgets.list: X-Trace: a header parameter; the client takes path and query parameters and body fields only",
   );
   expect(list([{ name: "session", in: "cookie", schema: { type: "string" } }])).toMatch(/^widgets\.list: session: a cookie parameter;/);
+  // OpenAPI has these three ignored: the media types and the security scheme say them.
+  expect(list([{ name: "Accept", in: "header", schema: { type: "string" } }, { name: "Authorization", in: "header", schema: { type: "string" } }])).toBe("generated");
   expect(generateWidgets({ get: { operationId: "ping", responses: { 200: { description: "ok" } } } })).toBe(
     'operationId "ping": must be the SDK call path, dotted camelCase (e.g. streams.tokens.deleteList)',
   );
@@ -401,6 +403,8 @@ test("a required query parameter is in the docs' samples, from its example; with
   expect(sdk).toContain('await client.widgets.list({ kind: "round cam" });');
   expect(curl).toContain('curl -X GET "https://api.neuroio.com/v1/widgets/?kind=round%20cam"');
   expect(samples(kind)).toBe("widgets.list: the docs' sample call would lack the required kind; give the parameter an example");
+  expect((samples({ ...kind, schema: { type: "string", example: "dome" } }) as string[])[0]).toContain('client.widgets.list({ kind: "dome" })');
+  expect((samples({ ...kind, examples: { Dome: { value: "dome" } } }) as string[])[0]).toContain('client.widgets.list({ kind: "dome" })');
 }, 240_000);
 
 // The operation table marks path parameters only; the other fields go in the body when there

@@ -10,10 +10,11 @@
  * score in the middle of that level's band of the space's thresholds against the photo
  * itself, so against the person created from it: `exact`, `ha`, `junk` or `nm` (below
  * `junk`). `det` sees the face too small to identify. A match (`exact`, `ha`, `junk`)
- * needs that person in the source's space. An outcome the stand-in cannot produce is a
- * CameraInputError naming `as`, never another entry: a match level with no person in the
- * space to match (none at all, or none made from the photo), or a level the thresholds
- * leave no score the stand-in can make (`ha` when `exact` is 0).
+ * needs that person in the source's space. A level the photo would not reach against the
+ * space's persons (no person made from the photo there, or another who matches it better)
+ * or that the thresholds leave no score the stand-in can make (`ha` when `exact` is 0) is a
+ * CameraInputError naming `as`, not an entry of another level. (A source whose `auto_create_*`
+ * settings create a person records `nm` as `new`, as the platform does.)
  */
 import { entryResultValues, type components } from "../generated/schema";
 import { decodeImage, encodePng, faceOf, levelOf, similarFace, similarity, type Thresholds } from "./faces";
@@ -55,10 +56,6 @@ export function simulateCamera(store: Store, input: CameraInput, visible?: Set<n
   const source = findSource(store, input.source, visible);
   if (input.as !== undefined && !CAMERA_OUTCOMES.includes(input.as)) throw new CameraInputError("as", `as must be one of ${CAMERA_OUTCOMES.join(", ")}`);
   const thresholds = store.spaces.get(source.spaceId)!.thresholds;
-  const name = JSON.stringify(source.name);
-  if (input.as !== undefined && input.as !== "det" && input.as !== "nm" && ![...store.persons.values()].some((p) => p.spaceId === source.spaceId)) {
-    throw new CameraInputError("as", `as ${input.as} needs a person in the space to match, and the space of source ${name} has none (create one from the photo first)`);
-  }
   const image = input.as === undefined || input.as === "det" ? input.image : photoScoring(input.image, input.as, thresholds);
   if (input.as !== undefined && input.as !== "det") {
     // The photo scores the level against itself; the entry is the best match among the
@@ -66,11 +63,14 @@ export function simulateCamera(store: Store, input: CameraInput, visible?: Set<n
     // another outscores that one). Checked before anything is recorded.
     const { person, score } = store.bestMatch(faceOf(image), new Set([source.spaceId]));
     const level = person ? levelOf(score, thresholds) : "nm";
-    if (level === "nm" && input.as !== "nm") {
-      throw new CameraInputError("as", `as ${input.as} needs a person in the space to match, and no person in the space of source ${name} is this photo's (create one from the photo first)`);
-    }
+    const space = `the space of source ${JSON.stringify(source.name)}`;
     if (level !== input.as) {
-      throw new CameraInputError("as", `as ${input.as}: the photo would be ${level} against the persons of the space of source ${name}, not ${input.as} (its score against the person made from it): another person matches it better, or that person is not in the space`);
+      throw new CameraInputError(
+        "as",
+        level === "nm"
+          ? `as ${input.as} needs a person made from this photo in ${space} to match, and there is none (create one from the photo first)`
+          : `as ${input.as}: the photo would be ${level} against the persons of ${space}: another person there matches it better`,
+      );
     }
   }
   return store.simulateStreamFace({

@@ -24,13 +24,15 @@ const EXPOSED_HEADERS = "Retry-After, Content-Length, Allow, X-NeuroIO-Mock";
 
 /**
  * Why `value` is no origin a page can have, or undefined when it is one. A browser sends
- * its page's origin serialized, exactly `scheme://host[:port]`: http or https, the host in
- * lower case (IDNs in punycode), the default port left out, and nothing after it (no path,
- * no trailing slash, no query). Any other text never equals an Origin header, so every
- * request of the page it was meant for would be refused with 403. The reason ends with
- * the serialized origin the value probably meant, when there is one.
+ * its page's origin serialized: `scheme://host[:port]` (http and https: the host in lower
+ * case, IDNs in punycode, the default port left out), an app scheme's the same way
+ * (`chrome-extension://<id>`, `capacitor://localhost`), or `null` (a page opened from disk,
+ * a sandboxed frame); nothing after it (no path, no trailing slash, no query). Any other
+ * text never equals an Origin header, so every request of the page it was meant for would
+ * be refused with 403. The reason ends with the origin the value probably meant, when there is one.
  */
 function notAnOrigin(value: string): string | undefined {
+  if (value === "null") return undefined;
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -38,9 +40,11 @@ function notAnOrigin(value: string): string | undefined {
     // Not a URL at all: said below.
   }
   const web = url !== undefined && (url.protocol === "http:" || url.protocol === "https:");
-  if (web && url!.origin === value) return undefined;
-  const meant = web ? `; did you mean ${url!.origin}?` : "";
-  return `${value} is not an origin (scheme://host[:port] with http or https and nothing after it, as a browser sends it)${meant}`;
+  // An app scheme's origin is opaque to URL (`null`): its serialization is scheme://host.
+  const serialized = url === undefined ? undefined : web ? url.origin : url.host ? `${url.protocol}//${url.host}` : undefined;
+  if (serialized === value) return undefined;
+  const meant = serialized ? `; did you mean ${serialized}?` : "";
+  return `${value} is not an origin (scheme://host[:port] with nothing after it, as a browser sends it, or null)${meant}`;
 }
 
 /**

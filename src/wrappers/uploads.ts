@@ -10,7 +10,7 @@ type Bytes = Blob | ArrayBuffer | ArrayBufferView;
  * `fs.openAsBlob(path)` returns, which streams from disk), bytes (Uint8Array, Buffer,
  * ArrayBuffer), or bytes with a file name and media type.
  */
-export type ImageInput = Bytes | { data: Bytes; filename?: string; type?: string };
+export type ImageInput = Bytes | { data: Bytes; filename?: string | undefined; type?: string | undefined };
 
 /** A multipart body type with its binary parts widened to every accepted image form. */
 export type WithImages<Body> = { [K in keyof Body]: Body[K] extends Blob ? ImageInput : Body[K] };
@@ -86,7 +86,7 @@ function checkMediaType(operation: string, field: string, type: string, accepted
 
 const DESCRIBED_KEYS = { data: true, filename: true, type: true };
 
-function isDescribed(input: ImageInput): input is { data: Bytes; filename?: string; type?: string } {
+function isDescribed(input: ImageInput): input is { data: Bytes; filename?: string | undefined; type?: string | undefined } {
   return typeof input === "object" && input !== null && "data" in input && !(input instanceof Blob) && !ArrayBuffer.isView(input);
 }
 

@@ -61,13 +61,13 @@ test("as exact, ha or junk with no person in the space to match is refused namin
   const photo = drawFace("camera-nobody-yet");
   const url = `${standIn.server.apiUrl.replace(/\/api$/, "")}/_mock/camera`;
   for (const as of ["exact", "ha", "junk"] as const) {
-    expect(() => standIn.server.simulateCamera({ source: source.id, image: photo, as })).toThrow(`as ${as} needs a person in the space to match, and the space of source "camera-empty-cam" has none`);
+    expect(() => standIn.server.simulateCamera({ source: source.id, image: photo, as })).toThrow(`as ${as} needs a person made from this photo in the space of source "camera-empty-cam" to match, and there is none`);
     const answer = await raw(url, { method: "POST", token, json: { source: source.name, image: Buffer.from(photo).toString("base64"), as } });
-    expect(answer).toMatchObject({ status: 400, body: { fields: [{ name: "as", message: expect.stringContaining("needs a person in the space to match") }] } });
+    expect(answer).toMatchObject({ status: 400, body: { fields: [{ name: "as", message: expect.stringContaining("needs a person made from this photo") }] } });
   }
   // Even where the source would create a person from a face it does not know.
   await unwrap(client.sources.update({ id: source.id, auto_create_persons: true }));
-  expect(() => standIn.server.simulateCamera({ source: source.id, image: photo, as: "exact" })).toThrow(/needs a person in the space/);
+  expect(() => standIn.server.simulateCamera({ source: source.id, image: photo, as: "exact" })).toThrow(/needs a person made from this photo/);
   await unwrap(client.sources.update({ id: source.id, auto_create_persons: false }));
   expect((await unwrap(client.entries.list({ sources_ids: [source.id] }))).results).toEqual([]);
   expect(standIn.server.simulateCamera({ source: source.id, image: photo, as: "nm" })).toMatchObject({ result: "nm" });
@@ -75,7 +75,7 @@ test("as exact, ha or junk with no person in the space to match is refused namin
 
   // With persons in the space, a photo none of them was made from has no one to match either.
   await unwrap(client.persons.create({ image: drawFace("camera-somebody"), source: source.name }));
-  expect(() => standIn.server.simulateCamera({ source: source.id, image: photo, as: "ha" })).toThrow(/as ha needs a person in the space to match, and no person in the space of source "camera-empty-cam" is this photo's/);
+  expect(() => standIn.server.simulateCamera({ source: source.id, image: photo, as: "ha" })).toThrow(/as ha needs a person made from this photo in the space of source "camera-empty-cam" to match, and there is none/);
   const person = await unwrap(client.persons.create({ image: photo, source: source.name }));
   expect(standIn.server.simulateCamera({ source: source.id, image: photo, as: "ha" })).toMatchObject({ result: "ha", pid: person.pid });
   expect((await unwrap(client.entries.list({ sources_ids: [source.id] }))).results.map((e) => e.result)).toEqual(["ha", "new", "new", "det", "nm"]);

@@ -27,9 +27,12 @@ test("parseArgs: --token seeds the demo user's key; --state, --cors, --webhook-h
   expect(() => parseArgs(["--state"])).toThrow(/--state needs a value/);
 });
 
-test("parseArgs: --cors takes only origins a browser can send (scheme://host[:port]), or loopback, * or off", () => {
+test("parseArgs: --cors takes only origins a browser can send (scheme://host[:port], an app scheme's, null), or loopback, * or off", () => {
   expect(parsed(["--cors", "loopback"]).cors).toBe("loopback");
   expect(parsed(["--cors", "https://app.example:8443,http://[::1]:3000"]).cors).toEqual(["https://app.example:8443", "http://[::1]:3000"]);
+  // Extensions, Capacitor and Tauri apps, and pages opened from disk send these.
+  const apps = ["chrome-extension://abcdefghijklmnop", "moz-extension://1b2c3d4e", "capacitor://localhost", "tauri://localhost", "null"];
+  expect(parsed(["--cors", apps.join(",")]).cors).toEqual(apps);
   const refused: Array<[value: string, message: RegExp]> = [
     ["garbage", /^--cors: garbage is not an origin \(scheme:\/\/host\[:port\]/],
     ["http://localhost:5173/", /^--cors: http:\/\/localhost:5173\/ is not an origin .*; did you mean http:\/\/localhost:5173\?$/],
@@ -38,8 +41,8 @@ test("parseArgs: --cors takes only origins a browser can send (scheme://host[:po
     ["http://localhost:80", /did you mean http:\/\/localhost\?/], // a browser leaves the default port out
     ["HTTP://LOCALHOST:5173", /did you mean http:\/\/localhost:5173\?/],
     ["http://localhost:5173,localhost:3000", /localhost:3000 is not an origin/],
-    ["ftp://files.example", /ftp:\/\/files\.example is not an origin/],
-    ["null", /null is not an origin/],
+    ["chrome-extension://abcdefghijklmnop/", /did you mean chrome-extension:\/\/abcdefghijklmnop\?/],
+    ["file:///home/me/page.html", /file:\/\/\/home\/me\/page\.html is not an origin/],
     [" , ", /--cors takes/],
   ];
   for (const [value, message] of refused) {

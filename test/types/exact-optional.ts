@@ -14,6 +14,7 @@ export async function optionalFieldsTakeUndefined() {
   const client = new Client({ apiToken: process.env.NEUROIO_TOKEN, iamUrl: maybeText, timeoutMs: maybeNumber, fetch: undefined });
   await client.sources.list({ q: maybeText, limit: maybeNumber }, { signal: maybeSignal, timeoutMs: maybeNumber });
   await client.spaces.update({ id: 1, name: maybeText });
+  await client.utility.asm({ image: { data: new Uint8Array(1), filename: maybeText, type: maybeText } });
   await client.auth.passwordChange({ old_password: "a", new_password: "b", reset_tokens: undefined });
   for await (const source of paginate((page) => client.sources.list(page), { pageSize: maybeNumber, signal: maybeSignal })) void source;
   const events = new EventsListener(client, { pingIntervalMs: maybeNumber, reconnect: { factor: maybeNumber }, WebSocket: undefined });
