@@ -54,6 +54,11 @@ function checkOperationIds(ids) {
   }
 }
 
+/** Whether a field's schema, or one of its forms, is a list. */
+function takesArray(schema) {
+  return [schema, ...(schema.anyOf ?? [])].some((form) => [form.type].flat().includes("array"));
+}
+
 function describe(reader, op) {
   const input = {};
   for (const param of op.parameters) {
@@ -64,8 +69,7 @@ function describe(reader, op) {
     if (param.in !== "path" && param.in !== "query") throw new Error(`${where}: a ${param.in} parameter; the client takes path and query parameters and body fields only`);
     const field = inputField(reader, param.in, param.required, param.schema, where);
     // The client comma-joins a query array (NeuroIO's form); the document must say so, not leave the default (explode).
-    const takesArray = [field.schema, ...(field.schema.anyOf ?? [])].some((form) => [form.type].flat().includes("array"));
-    if (param.in === "query" && takesArray && !((param.style ?? "form") === "form" && param.explode === false)) {
+    if (param.in === "query" && takesArray(field.schema) && !((param.style ?? "form") === "form" && param.explode === false)) {
       throw new Error(`${where}: a query array needs style: form, explode: false; the client sends it comma-joined (ids=1,2)`);
     }
     input[param.name] = field;
@@ -89,7 +93,7 @@ function describe(reader, op) {
       if (input[name]) throw new Error(`${op.operationId}: ${name} is both a parameter and a body field`);
       const field = inputField(reader, "body", required.has(name), property, `${op.operationId}: ${name}`);
       // uploads.ts writes one part per field (lists comma-joined), not one per item as multipart's default is.
-      if (body === "multipart" && [field.schema, ...(field.schema.anyOf ?? [])].some((form) => [form.type].flat().includes("array"))) {
+      if (body === "multipart" && takesArray(field.schema)) {
         throw new Error(`${op.operationId}: ${name} is a list in a multipart body; the client sends one part per field, so give it one value`);
       }
       // A file part, with the media types the document accepts for it (`encoding.<field>.contentType`; none: any).

@@ -120,10 +120,10 @@ function jsonSpellings(secret: string): RegExp {
 }
 
 /**
- * A copy of `value` with the secrets redacted from every string in it, keys too, at any
- * depth: a parsed body whose JSON spelled a secret with escapes (`\u0026`, `\/`) that the
- * raw text did not show, or that echoes one as a key (`{"<token>": ["is not valid"]}`).
- * Plain data only (parsed JSON).
+ * A copy of `value` with the secrets redacted from every string value in it, at any depth:
+ * a parsed body whose JSON spelled a secret with escapes (`\u0026`, `\/`) that the raw text
+ * did not show. Keys are left as they are: redact the text before parsing it, as normalize
+ * does, for a secret echoed as a key. Plain data only (parsed JSON).
  */
 export function redactValue<T>(value: T, secrets: readonly string[], depth = 0): T {
   if (typeof value === "string") return redact(value, secrets) as T;

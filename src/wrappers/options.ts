@@ -9,7 +9,7 @@ import { describeValue } from "./input";
 /** Largest delay a timer takes (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
-// Named once: an object that reads \`Number.MAX_SAFE_INTEGER\` is kept by bundlers even where unused.
+// Named once: an object that reads `Number.MAX_SAFE_INTEGER` is kept by bundlers even where unused.
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** Default upload limit: the official JS SDK's guard, 6 MiB. */
